@@ -1,0 +1,135 @@
+"""tenios: a typed Python SDK for the TENIOS voice API.
+
+Quick start::
+
+    import tenios
+
+    with tenios.TeniosClient() as client:  # key from TENIOS_ACCESS_KEY
+        callback = client.callback.init(
+            callback_config_id="...", callback_number="+491234567890", delay=0
+        )
+        print(client.callback.wait(callback.id).status)
+
+Names are loaded on first use, so ``import tenios`` stays cheap.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from ._version import __version__
+
+if TYPE_CHECKING:
+    from . import call_control, testing, types, webhooks
+    from ._client import TeniosClient
+    from ._exceptions import (
+        AgentNotFoundError,
+        AllSkillsRequiredError,
+        APIConnectionError,
+        APIError,
+        APITimeoutError,
+        AuthenticationError,
+        CallbackNotFoundError,
+        CallNotFoundError,
+        FieldRequiredError,
+        InvalidEmailError,
+        InvalidFieldError,
+        InvalidJSONError,
+        InvalidRequestError,
+        InvalidValueError,
+        NotFoundError,
+        NotReadyReasonNotFoundError,
+        OperationFailedError,
+        RateLimitError,
+        RequestValidationError,
+        ResponseValidationError,
+        ServerError,
+        TeniosError,
+        WaitTimeoutError,
+        WebhookError,
+        WebhookPayloadError,
+        WebhookVerificationError,
+    )
+    from ._types import NOT_GIVEN, NotGiven
+    from .types import (
+        AgentState,
+        AgentStateResponse,
+        CallbackInitResponse,
+        CallbackStatus,
+        CallbackStatusResponse,
+        DestinationType,
+        SuccessResponse,
+        UserDetailsResponse,
+        UserSkill,
+    )
+
+_EXCEPTIONS = (
+    "APIConnectionError",
+    "APIError",
+    "APITimeoutError",
+    "AgentNotFoundError",
+    "AllSkillsRequiredError",
+    "AuthenticationError",
+    "CallNotFoundError",
+    "CallbackNotFoundError",
+    "FieldRequiredError",
+    "InvalidEmailError",
+    "InvalidFieldError",
+    "InvalidJSONError",
+    "InvalidRequestError",
+    "InvalidValueError",
+    "NotFoundError",
+    "NotReadyReasonNotFoundError",
+    "OperationFailedError",
+    "RateLimitError",
+    "RequestValidationError",
+    "ResponseValidationError",
+    "ServerError",
+    "TeniosError",
+    "WaitTimeoutError",
+    "WebhookError",
+    "WebhookPayloadError",
+    "WebhookVerificationError",
+)
+_TYPES = (
+    "AgentState",
+    "AgentStateResponse",
+    "CallbackInitResponse",
+    "CallbackStatus",
+    "CallbackStatusResponse",
+    "DestinationType",
+    "SuccessResponse",
+    "UserDetailsResponse",
+    "UserSkill",
+)
+_SUBMODULES = ("call_control", "testing", "types", "webhooks")
+
+# Where each lazily loaded public name lives.
+_LAZY: dict[str, str] = {
+    "TeniosClient": "._client",
+    "NOT_GIVEN": "._types",
+    "NotGiven": "._types",
+    **dict.fromkeys(_EXCEPTIONS, "._exceptions"),
+    **dict.fromkeys(_TYPES, ".types"),
+}
+
+__all__ = ["NOT_GIVEN", "NotGiven", "TeniosClient", "__version__", *_EXCEPTIONS, *_TYPES, *_SUBMODULES]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        module = importlib.import_module(f".{name}", __name__)
+    elif name in _LAZY:
+        module = importlib.import_module(_LAZY[name], __name__)
+        value = getattr(module, name)
+        globals()[name] = value
+        return value
+    else:
+        raise AttributeError(f"module 'tenios' has no attribute {name!r}")
+    globals()[name] = module
+    return module
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,0 +1,14 @@
+"""Time and randomness behind retries and polling, in one place so that tests can replace them."""
+
+from __future__ import annotations
+
+import random
+import time
+
+sleep = time.sleep
+monotonic = time.monotonic
+
+
+def jitter() -> float:
+    """A factor in [0.75, 1.0] that spreads retries of many clients apart."""
+    return random.uniform(0.75, 1.0)

@@ -1,0 +1,1 @@
+"""The resource classes behind ``client.callback``, ``client.acd``, ``client.transfer`` and ``client.call_control``."""

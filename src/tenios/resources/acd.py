@@ -1,0 +1,130 @@
+"""``client.acd``: ACD agents' ready state and Cloud-ACD user details."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Optional, TypeVar, Union
+
+from .._endpoints import (
+    CHANGE_AGENT_STATE,
+    CHANGE_USER_DETAILS,
+    RETRIEVE_AGENT_STATE,
+    RETRIEVE_USER_DETAILS,
+)
+from .._exceptions import RequestValidationError
+from .._types import NOT_GIVEN, NotGiven, Timeout
+from ._base import Resource
+
+if TYPE_CHECKING:
+    from ..types import AgentState, AgentStateResponse, SuccessResponse, UserDetailsResponse, UserSkill
+
+_T = TypeVar("_T")
+
+Skills = Union[Sequence["UserSkill"], Mapping[str, bool]]
+"""Skills as ``UserSkill`` items or as a mapping of skill name to whether the agent has it."""
+
+
+class ACD(Resource):
+    """The ACD API."""
+
+    def retrieve_agent_state(
+        self, email: str, *, timeout: Union[Timeout, NotGiven] = NOT_GIVEN
+    ) -> AgentStateResponse:
+        """An agent's ready state."""
+        return self._client._call(RETRIEVE_AGENT_STATE, timeout, {"email": email})
+
+    def change_agent_state(
+        self,
+        email: str,
+        *,
+        state: Union[AgentState, str],
+        nrr: Optional[str] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> SuccessResponse:
+        """Set an agent READY or NOT_READY, optionally with a configured not-ready reason."""
+        return self._client._call(
+            CHANGE_AGENT_STATE, timeout, {"email": email, "state": state, "nrr": nrr}
+        )
+
+    def retrieve_user_details(
+        self, email: str, *, timeout: Union[Timeout, NotGiven] = NOT_GIVEN
+    ) -> UserDetailsResponse:
+        """An agent's Cloud-ACD record: flags, external number, state and skills."""
+        return self._client._call(RETRIEVE_USER_DETAILS, timeout, {"email": email})
+
+    def change_user_details(
+        self,
+        email: str,
+        *,
+        cloud_acd_enabled: bool,
+        sip_enabled: bool,
+        external_number_enabled: bool,
+        external_number: Optional[str],
+        state: Union[AgentState, str],
+        user_skills: Skills,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> SuccessResponse:
+        """Replace an agent's whole Cloud-ACD record; ``user_skills`` must name every skill.
+
+        To change one flag or one skill, use :meth:`update_user_details`.
+        """
+        return self._client._call(
+            CHANGE_USER_DETAILS,
+            timeout,
+            {
+                "email": email,
+                "cloud_acd_enabled": cloud_acd_enabled,
+                "sip_enabled": sip_enabled,
+                "external_number_enabled": external_number_enabled,
+                "external_number": external_number,
+                "state": state,
+                "user_skills": _skill_items(user_skills),
+            },
+        )
+
+    def update_user_details(
+        self,
+        email: str,
+        *,
+        cloud_acd_enabled: Optional[bool] = None,
+        sip_enabled: Optional[bool] = None,
+        external_number_enabled: Optional[bool] = None,
+        external_number: Optional[str] = None,
+        state: Union[AgentState, str, None] = None,
+        user_skills: Optional[Mapping[str, bool]] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> SuccessResponse:
+        """Change only what is given (``None`` keeps the current value): retrieve, merge, change.
+
+        ``user_skills`` maps skill names to ``True``/``False``; skills not named keep their value.
+        A name the account does not have raises ``RequestValidationError`` before anything changes.
+        """
+        current = self.retrieve_user_details(email, timeout=timeout)
+        skills = current.skills
+        unknown = sorted(set(user_skills or {}) - set(skills))
+        if unknown:
+            raise RequestValidationError(
+                f"user_skills names skills the account does not have: {', '.join(unknown)}"
+                f" (known: {', '.join(skills)})",
+                field="user_skills",
+            )
+        return self.change_user_details(
+            email,
+            cloud_acd_enabled=_keep(cloud_acd_enabled, current.cloud_acd_enabled),
+            sip_enabled=_keep(sip_enabled, current.sip_enabled),
+            external_number_enabled=_keep(external_number_enabled, current.external_number_enabled),
+            external_number=_keep(external_number, current.external_number or None),
+            state=_keep(state, current.state),
+            user_skills={**skills, **(user_skills or {})},
+            timeout=timeout,
+        )
+
+
+def _keep(new: Optional[_T], current: _T) -> _T:
+    return current if new is None else new
+
+
+def _skill_items(skills: Skills) -> object:
+    if isinstance(skills, Mapping):
+        return [{"name": name, "has_skill": has} for name, has in skills.items()]
+    return skills

@@ -1,0 +1,25 @@
+"""``client.call_control``: methods for calls under Call Control."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Union
+
+from .._endpoints import INTERRUPT_BLOCK
+from .._types import NOT_GIVEN, NotGiven, Timeout
+from ._base import Resource
+
+if TYPE_CHECKING:
+    from ..types import SuccessResponse
+
+
+class CallControl(Resource):
+    """The Call Control Voice API."""
+
+    def interrupt_block(
+        self, call_uuid: str, *, timeout: Union[Timeout, NotGiven] = NOT_GIVEN
+    ) -> SuccessResponse:
+        """Interrupt the block now running on a call; not every block can be interrupted.
+
+        Never repeated once the request may have reached TENIOS.
+        """
+        return self._client._call(INTERRUPT_BLOCK, timeout, {"call_uuid": call_uuid})

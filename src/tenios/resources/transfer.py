@@ -1,0 +1,35 @@
+"""``client.transfer``: move a connected call elsewhere."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Union
+
+from .._endpoints import TRANSFER_CALL
+from .._types import NOT_GIVEN, NotGiven, Timeout
+from ._base import Resource
+
+if TYPE_CHECKING:
+    from ..types import DestinationType, SuccessResponse
+
+
+class Transfer(Resource):
+    """The Transfer Call API."""
+
+    def call(
+        self,
+        call_uuid: str,
+        *,
+        destination_type: Union[DestinationType, str],
+        destination: str,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> SuccessResponse:
+        """Transfer a call that is already forwarded and connected.
+
+        ``destination`` is an E.164 number for ``EXTERNALNUMBER``, else a SIP user or trunk name.
+        Moves a live call, so it is never repeated once the request may have reached TENIOS.
+        """
+        return self._client._call(
+            TRANSFER_CALL,
+            timeout,
+            {"call_uuid": call_uuid, "destination_type": destination_type, "destination": destination},
+        )

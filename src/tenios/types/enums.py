@@ -1,0 +1,57 @@
+"""The enumerations of the TENIOS API. All are ``str`` enums: ``"READY"`` equals ``AgentState.READY``."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+__all__ = ["AgentState", "CallbackStatus", "DestinationType"]
+
+
+class CallbackStatus(str, Enum):
+    """Where a callback stands. ``CALL_A_FAILED``, ``CALL_B_FAILED`` and ``DISCONNECTED`` are final."""
+
+    REQUESTED = "REQUESTED"
+    ACCEPTED = "ACCEPTED"
+    CALLING_A = "CALLING_A"
+    CALL_A_FAILED = "CALL_A_FAILED"
+    CALLING_B = "CALLING_B"
+    CALL_B_FAILED = "CALL_B_FAILED"
+    CONNECTED = "CONNECTED"
+    DISCONNECTED = "DISCONNECTED"
+
+    @property
+    def is_terminal(self) -> bool:
+        """Whether the callback can no longer change status."""
+        return self in _TERMINAL_STATUSES
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_TERMINAL_STATUSES = frozenset(
+    {CallbackStatus.CALL_A_FAILED, CallbackStatus.CALL_B_FAILED, CallbackStatus.DISCONNECTED}
+)
+
+
+class AgentState(str, Enum):
+    """An ACD agent's ready state."""
+
+    READY = "READY"
+    NOT_READY = "NOT_READY"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class DestinationType(str, Enum):
+    """Where a call can be transferred or bridged to."""
+
+    EXTERNALNUMBER = "EXTERNALNUMBER"
+    """A phone number in the public network, in ``+`` E.164 form."""
+    SIP_USER = "SIP_USER"
+    """The user name of a SIP account."""
+    SIP_TRUNK = "SIP_TRUNK"
+    """The user name of a SIP trunk."""
+
+    def __str__(self) -> str:
+        return self.value
