@@ -72,7 +72,9 @@ class TeniosClient:
                 "TENIOS_ACCESS_KEY environment variable."
             )
         self._access_key = key
-        self.base_url = _checked_base_url(base_url or os.environ.get("TENIOS_BASE_URL") or DEFAULT_BASE_URL)
+        self.base_url = _checked_base_url(
+            base_url or os.environ.get("TENIOS_BASE_URL") or DEFAULT_BASE_URL
+        )
         self.max_retries = _checked_max_retries(max_retries)
         self._owns_http_client = http_client is None
         self._http = http_client or httpx.Client(limits=DEFAULT_LIMITS, follow_redirects=False)
@@ -147,7 +149,9 @@ class TeniosClient:
         copy.__dict__.update(
             _access_key=access_key or self._access_key,
             base_url=_checked_base_url(base_url) if base_url is not None else self.base_url,
-            max_retries=_checked_max_retries(max_retries) if max_retries is not None else self.max_retries,
+            max_retries=_checked_max_retries(max_retries)
+            if max_retries is not None
+            else self.max_retries,
             timeout=self.timeout if isinstance(timeout, NotGiven) else _as_httpx_timeout(timeout),
             default_headers={**self.default_headers, **(default_headers or {})},
             _owns_http_client=False,
@@ -199,7 +203,7 @@ class TeniosClient:
 def _as_httpx_timeout(timeout: Timeout) -> httpx.Timeout:
     if isinstance(timeout, httpx.Timeout):
         return timeout
-    if isinstance(timeout, bool) or not (timeout is None or isinstance(timeout, (int, float))):
+    if isinstance(timeout, bool) or not (timeout is None or isinstance(timeout, (int, float))):  # pyright: ignore[reportUnnecessaryIsInstance]
         raise TeniosError(f"timeout must be seconds, an httpx.Timeout or None, not {timeout!r}")
     if timeout is not None and timeout <= 0:
         raise TeniosError(f"timeout must be more than 0 seconds, not {timeout!r}")
@@ -207,7 +211,7 @@ def _as_httpx_timeout(timeout: Timeout) -> httpx.Timeout:
 
 
 def _checked_max_retries(max_retries: int) -> int:
-    if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+    if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:  # pyright: ignore[reportUnnecessaryIsInstance]
         raise TeniosError(f"max_retries must be a whole number >= 0, not {max_retries!r}")
     return max_retries
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Generic, Optional, TypeVar
+from typing import Any, Generic, Optional, TypeVar
 
 from .types import (
     AgentEmailRequest,
@@ -89,7 +89,7 @@ INTERRUPT_BLOCK = Endpoint(
     side_effect="the running call-control block may have been interrupted",
 )
 
-ENDPOINTS: tuple[Endpoint[ResponseModel], ...] = (
+ENDPOINTS: tuple[Endpoint[Any], ...] = (
     CALLBACK_INIT,
     CALLBACK_STATUS,
     RETRIEVE_AGENT_STATE,

@@ -176,7 +176,9 @@ class RequestValidationError(TeniosError, ValueError):
         errors: one ``"field: rule"`` line per problem found.
     """
 
-    def __init__(self, message: str, *, field: Optional[str] = None, errors: Optional[list[str]] = None):
+    def __init__(
+        self, message: str, *, field: Optional[str] = None, errors: Optional[list[str]] = None
+    ):
         super().__init__(message)
         self.message = message
         self.field = field

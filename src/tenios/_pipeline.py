@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, NoReturn, Optional, TypeVar
+from typing import Any, NoReturn, Optional, TypeVar, cast
 
 import httpx
 from pydantic import ValidationError
@@ -133,7 +133,10 @@ def _build_request(
     arguments: RequestModel,
     timeout: httpx.Timeout,
 ) -> httpx.Request:
-    body = {"access_key": connection.access_key, **arguments.model_dump(mode="json", exclude_none=True)}
+    body = {
+        "access_key": connection.access_key,
+        **arguments.model_dump(mode="json", exclude_none=True),
+    }
     return connection.http.build_request(
         "POST",
         connection.base_url.join(endpoint.path.lstrip("/")),
@@ -155,7 +158,9 @@ def _exchange(http: httpx.Client, request: httpx.Request) -> httpx.Response:
         response.read()
     except httpx.DecodingError:
         # The body does not match its Content-Encoding: judge the answer by its status alone.
-        return httpx.Response(response.status_code, headers=_without_encoding(response.headers), request=request)
+        return httpx.Response(
+            response.status_code, headers=_without_encoding(response.headers), request=request
+        )
     except httpx.HTTPError as exc:  # a body cut short is a dropped connection
         raise _TransportFailure(Failure.SENT, exc) from exc
     finally:
@@ -164,7 +169,11 @@ def _exchange(http: httpx.Client, request: httpx.Request) -> httpx.Response:
 
 
 def _without_encoding(headers: httpx.Headers) -> list[tuple[str, str]]:
-    return [(k, v) for k, v in headers.multi_items() if k.lower() not in {"content-encoding", "content-length"}]
+    return [
+        (k, v)
+        for k, v in headers.multi_items()
+        if k.lower() not in {"content-encoding", "content-length"}
+    ]
 
 
 def _retry_delay(
@@ -181,17 +190,28 @@ def _retry_delay(
 def _wait(endpoint: Endpoint[Any], delay: float, attempt: int, attempts: int, reason: str) -> None:
     logger.info(
         "retrying %s in %.2f s, attempt %d of %d (%s)",
-        endpoint.name, delay, attempt + 1, attempts, reason,
+        endpoint.name,
+        delay,
+        attempt + 1,
+        attempts,
+        reason,
     )
     _clock.sleep(delay)
 
 
-def _log_attempt(endpoint: Endpoint[Any], outcome: str, attempt: int, attempts: int, started: float) -> None:
+def _log_attempt(
+    endpoint: Endpoint[Any], outcome: str, attempt: int, attempts: int, started: float
+) -> None:
     if logger.isEnabledFor(10):  # DEBUG, without importing logging here for a constant
         elapsed_ms = (_clock.monotonic() - started) * 1000
         logger.debug(
             "%s POST %s -> %s (attempt %d of %d, %.1f ms)",
-            endpoint.name, endpoint.path, outcome, attempt, attempts, elapsed_ms,
+            endpoint.name,
+            endpoint.path,
+            outcome,
+            attempt,
+            attempts,
+            elapsed_ms,
         )
 
 
@@ -239,16 +259,22 @@ def _api_error(
     body: Any = None,
 ) -> APIError:
     body = _decode(connection, response) if body is None else body
-    data: Mapping[str, Any] = body if isinstance(body, dict) else {}
+    data: Mapping[str, Any] = cast("dict[str, Any]", body) if isinstance(body, dict) else {}
     code = data.get("error_code") if isinstance(data.get("error_code"), str) else None
     text = data.get("error_message") if isinstance(data.get("error_message"), str) else None
     raw_fields = data.get("fields")
-    fields = [str(f) for f in raw_fields] if isinstance(raw_fields, list) else []
+    fields = (
+        [str(f) for f in cast("list[object]", raw_fields)] if isinstance(raw_fields, list) else []
+    )
     status = response.status_code
     retry_after = parse_retry_after(response.headers) if status in RETRY_AFTER_STATUS else None
     error_class = error_class_for(status, code)
 
-    headline = f"{code}: {text or 'no message'}" if code else f"HTTP {status} {response.reason_phrase}".rstrip()
+    headline = (
+        f"{code}: {text or 'no message'}"
+        if code
+        else f"HTTP {status} {response.reason_phrase}".rstrip()
+    )
     if not code and text:
         headline += f": {text}"
     hint = endpoint.error_hints.get(code or "")
@@ -281,9 +307,10 @@ def _parse_success(
     request: httpx.Request,
     response: httpx.Response,
 ) -> ResponseT:
-    body = _decode(connection, response)
-    if not isinstance(body, dict):
-        _raise_bad_shape(endpoint, request, response, body, "the body is not a JSON object")
+    decoded = _decode(connection, response)
+    if not isinstance(decoded, dict):
+        _raise_bad_shape(endpoint, request, response, decoded, "the body is not a JSON object")
+    body = cast("dict[str, Any]", decoded)
     if isinstance(body.get("error_code"), str):
         raise _api_error(connection, endpoint, request, response, 1, body)
     if body.get("success") in (False, "false"):

@@ -41,7 +41,7 @@ def may_retry_status(status_code: int, *, safe: bool) -> bool:
 def backoff_seconds(retry_index: int) -> float:
     """``min(0.5 * 2**n, 8)`` seconds times a jitter in [0.75, 1]; ``n`` counts retries from 0."""
     base = min(INITIAL_BACKOFF_SECONDS * 2**retry_index, MAX_BACKOFF_SECONDS)
-    return base * _clock.jitter()
+    return float(base * _clock.jitter())
 
 
 def parse_retry_after(headers: Mapping[str, str]) -> Optional[float]:

@@ -13,6 +13,8 @@ class Resource:
 
     def __init__(self, client: TeniosClient) -> None:
         self._client = client
+        # The pipeline entry point; resources are the only callers outside the client.
+        self._call = client._call  # pyright: ignore[reportPrivateUsage]
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} of {self._client!r}>"

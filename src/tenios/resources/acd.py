@@ -16,7 +16,13 @@ from .._types import NOT_GIVEN, NotGiven, Timeout
 from ._base import Resource
 
 if TYPE_CHECKING:
-    from ..types import AgentState, AgentStateResponse, SuccessResponse, UserDetailsResponse, UserSkill
+    from ..types import (
+        AgentState,
+        AgentStateResponse,
+        SuccessResponse,
+        UserDetailsResponse,
+        UserSkill,
+    )
 
 _T = TypeVar("_T")
 
@@ -31,7 +37,7 @@ class ACD(Resource):
         self, email: str, *, timeout: Union[Timeout, NotGiven] = NOT_GIVEN
     ) -> AgentStateResponse:
         """An agent's ready state."""
-        return self._client._call(RETRIEVE_AGENT_STATE, timeout, {"email": email})
+        return self._call(RETRIEVE_AGENT_STATE, timeout, {"email": email})
 
     def change_agent_state(
         self,
@@ -42,15 +48,13 @@ class ACD(Resource):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> SuccessResponse:
         """Set an agent READY or NOT_READY, optionally with a configured not-ready reason."""
-        return self._client._call(
-            CHANGE_AGENT_STATE, timeout, {"email": email, "state": state, "nrr": nrr}
-        )
+        return self._call(CHANGE_AGENT_STATE, timeout, {"email": email, "state": state, "nrr": nrr})
 
     def retrieve_user_details(
         self, email: str, *, timeout: Union[Timeout, NotGiven] = NOT_GIVEN
     ) -> UserDetailsResponse:
         """An agent's Cloud-ACD record: flags, external number, state and skills."""
-        return self._client._call(RETRIEVE_USER_DETAILS, timeout, {"email": email})
+        return self._call(RETRIEVE_USER_DETAILS, timeout, {"email": email})
 
     def change_user_details(
         self,
@@ -68,7 +72,7 @@ class ACD(Resource):
 
         To change one flag or one skill, use :meth:`update_user_details`.
         """
-        return self._client._call(
+        return self._call(
             CHANGE_USER_DETAILS,
             timeout,
             {

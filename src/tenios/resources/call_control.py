@@ -22,4 +22,4 @@ class CallControl(Resource):
 
         Never repeated once the request may have reached TENIOS.
         """
-        return self._client._call(INTERRUPT_BLOCK, timeout, {"call_uuid": call_uuid})
+        return self._call(INTERRUPT_BLOCK, timeout, {"call_uuid": call_uuid})

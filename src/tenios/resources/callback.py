@@ -33,7 +33,7 @@ class Callback(Resource):
 
         Places a phone call, so it is never repeated once the request may have reached TENIOS.
         """
-        return self._client._call(
+        return self._call(
             CALLBACK_INIT,
             timeout,
             {
@@ -49,7 +49,7 @@ class Callback(Resource):
         self, id: CallbackId, *, timeout: Union[Timeout, NotGiven] = NOT_GIVEN
     ) -> CallbackStatusResponse:
         """The current status of a callback."""
-        return self._client._call(CALLBACK_STATUS, timeout, {"id": id})
+        return self._call(CALLBACK_STATUS, timeout, {"id": id})
 
     def wait(
         self, id: CallbackId, *, timeout: float = 300.0, poll_interval: float = 2.0
@@ -69,7 +69,9 @@ class Callback(Resource):
             except APITimeoutError as exc:
                 if deadline - _clock.monotonic() > 0:
                     raise
-                raise WaitTimeoutError(f"callback {id!r} did not finish within {timeout} s") from exc
+                raise WaitTimeoutError(
+                    f"callback {id!r} did not finish within {timeout} s"
+                ) from exc
             if answer.is_terminal:
                 return answer
             _clock.sleep(max(0.0, min(poll_interval, deadline - _clock.monotonic())))
@@ -83,5 +85,8 @@ def _cut(timeout: httpx.Timeout, limit: float) -> httpx.Timeout:
         return limit if value is None else min(value, limit)
 
     return httpx.Timeout(
-        connect=cut(timeout.connect), read=cut(timeout.read), write=cut(timeout.write), pool=cut(timeout.pool)
+        connect=cut(timeout.connect),
+        read=cut(timeout.read),
+        write=cut(timeout.write),
+        pool=cut(timeout.pool),
     )

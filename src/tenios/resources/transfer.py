@@ -28,8 +28,12 @@ class Transfer(Resource):
         ``destination`` is an E.164 number for ``EXTERNALNUMBER``, else a SIP user or trunk name.
         Moves a live call, so it is never repeated once the request may have reached TENIOS.
         """
-        return self._client._call(
+        return self._call(
             TRANSFER_CALL,
             timeout,
-            {"call_uuid": call_uuid, "destination_type": destination_type, "destination": destination},
+            {
+                "call_uuid": call_uuid,
+                "destination_type": destination_type,
+                "destination": destination,
+            },
         )

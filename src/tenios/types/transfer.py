@@ -25,5 +25,7 @@ class TransferCallRequest(RequestModel):
             try:
                 check_e164(self.destination)
             except ValueError:
-                raise ValueError(f"destination {E164_RULE} when destination_type is EXTERNALNUMBER") from None
+                raise ValueError(
+                    f"destination {E164_RULE} when destination_type is EXTERNALNUMBER"
+                ) from None
         return self
