@@ -72,12 +72,13 @@ class TeniosClient:
                 "TENIOS_ACCESS_KEY environment variable."
             )
         self._access_key = key
-        self.base_url = _checked_base_url(
+        self.base_url: httpx.URL = _checked_base_url(
             base_url or os.environ.get("TENIOS_BASE_URL") or DEFAULT_BASE_URL
         )
-        self.max_retries = _checked_max_retries(max_retries)
+        self.max_retries: int = _checked_max_retries(max_retries)
         self._owns_http_client = http_client is None
         self._http = http_client or httpx.Client(limits=DEFAULT_LIMITS, follow_redirects=False)
+        self.timeout: httpx.Timeout
         if isinstance(timeout, NotGiven):
             self.timeout = self._http.timeout if http_client is not None else DEFAULT_TIMEOUT
         else:
