@@ -257,7 +257,7 @@ def _decode(connection: Connection, response: httpx.Response) -> Any:
     text = redact(text, connection.access_key)
     try:
         return json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nesting deeper than the parser allows
         return text
 
 
@@ -324,7 +324,7 @@ def _parse_success(
     body = cast("dict[str, Any]", decoded)
     if isinstance(body.get("error_code"), str):
         raise _api_error(connection, endpoint, request, response, 1, body)
-    if body.get("success") in (False, "false"):
+    if _is_false(body.get("success")):
         raise OperationFailedError(
             f"TENIOS answered success=false without an error code (HTTP {response.status_code}; "
             f"POST {endpoint.path})",
@@ -340,6 +340,16 @@ def _parse_success(
             f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors(include_url=False)
         )
         _raise_bad_shape(endpoint, request, response, body, problems)
+
+
+_FALSE_WORDS = frozenset({"false", "f", "no", "n", "off", "0"})
+
+
+def _is_false(flag: object) -> bool:
+    """Whether a ``success`` flag means "failed" in any form pydantic would read as ``False``."""
+    if isinstance(flag, str):
+        return flag.lower() in _FALSE_WORDS
+    return flag is False or (isinstance(flag, (int, float)) and flag == 0)
 
 
 def _raise_bad_shape(
