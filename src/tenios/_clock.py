@@ -7,6 +7,8 @@ import time
 
 sleep = time.sleep
 monotonic = time.monotonic
+now = time.time
+"""Wall-clock seconds since the epoch, for ``Retry-After`` given as an HTTP date."""
 
 
 def jitter() -> float:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import email.utils
-import time
 from collections.abc import Mapping
 from enum import Enum
 from typing import Optional
@@ -65,4 +64,4 @@ def parse_retry_after(headers: Mapping[str, str]) -> Optional[float]:
         return None
     if when.tzinfo is None:
         return None
-    return max(when.timestamp() - time.time(), 0.0)
+    return max(when.timestamp() - _clock.now(), 0.0)
