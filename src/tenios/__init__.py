@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from . import types as types
+    from . import call_control as call_control, types as types, webhooks as webhooks
     from ._client import TeniosClient as TeniosClient
     from ._exceptions import (
         AgentNotFoundError as AgentNotFoundError,
@@ -154,7 +154,9 @@ __all__ = [
     "WebhookPayloadError",
     "WebhookVerificationError",
     "__version__",
+    "call_control",
     "types",
+    "webhooks",
 ]
 
 
