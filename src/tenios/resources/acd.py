@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Optional, TypeVar, Union
+from typing import TYPE_CHECKING, Optional, TypeVar, Union, cast
 
 from .._endpoints import (
     CHANGE_AGENT_STATE,
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
         UserDetailsResponse,
         UserSkill,
     )
+    from ..types.enums import AgentStateName
 
 _T = TypeVar("_T")
 
@@ -43,7 +44,7 @@ class ACD(Resource):
         self,
         email: str,
         *,
-        state: Union[AgentState, str],
+        state: Union[AgentState, AgentStateName],
         nrr: Optional[str] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> SuccessResponse:
@@ -64,7 +65,7 @@ class ACD(Resource):
         sip_enabled: bool,
         external_number_enabled: bool,
         external_number: Optional[str],
-        state: Union[AgentState, str],
+        state: Union[AgentState, AgentStateName],
         user_skills: Skills,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> SuccessResponse:
@@ -94,7 +95,7 @@ class ACD(Resource):
         sip_enabled: Optional[bool] = None,
         external_number_enabled: Optional[bool] = None,
         external_number: Optional[str] = None,
-        state: Union[AgentState, str, None] = None,
+        state: Union[AgentState, AgentStateName, None] = None,
         user_skills: Optional[Mapping[str, bool]] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> SuccessResponse:
@@ -118,7 +119,8 @@ class ACD(Resource):
             sip_enabled=_keep(sip_enabled, current.sip_enabled),
             external_number_enabled=_keep(external_number_enabled, current.external_number_enabled),
             external_number=_keep(external_number, current.external_number or None),
-            state=_keep(state, current.state),
+            # An unknown state read back is passed on as is; the request model refuses it.
+            state=_keep(state, cast("Union[AgentState, AgentStateName]", current.state)),
             user_skills={**skills, **(user_skills or {})},
             timeout=timeout,
         )

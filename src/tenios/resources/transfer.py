@@ -10,6 +10,7 @@ from ._base import Resource
 
 if TYPE_CHECKING:
     from ..types import DestinationType, SuccessResponse
+    from ..types.enums import DestinationTypeName
 
 
 class Transfer(Resource):
@@ -19,7 +20,7 @@ class Transfer(Resource):
         self,
         call_uuid: str,
         *,
-        destination_type: Union[DestinationType, str],
+        destination_type: Union[DestinationType, DestinationTypeName],
         destination: str,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> SuccessResponse:

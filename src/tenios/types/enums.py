@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import Literal
 
-__all__ = ["AgentState", "CallbackStatus", "DestinationType"]
+__all__ = [
+    "AgentState",
+    "AgentStateName",
+    "CallbackStatus",
+    "DestinationType",
+    "DestinationTypeName",
+]
 
 
 class CallbackStatus(str, Enum):
@@ -43,6 +50,10 @@ class AgentState(str, Enum):
         return self.value
 
 
+AgentStateName = Literal["READY", "NOT_READY"]
+"""``AgentState``'s values as literals: type checkers accept ``"READY"``, and flag ``"REDY"``."""
+
+
 class DestinationType(str, Enum):
     """Where a call can be transferred or bridged to."""
 
@@ -55,3 +66,7 @@ class DestinationType(str, Enum):
 
     def __str__(self) -> str:
         return self.value
+
+
+DestinationTypeName = Literal["EXTERNALNUMBER", "SIP_USER", "SIP_TRUNK"]
+"""``DestinationType``'s values as literals, accepted wherever a ``DestinationType`` is."""
