@@ -228,7 +228,7 @@ def _log_attempt(
 
 def _unsafe_note(endpoint: Endpoint[Any]) -> str:
     return (
-        f" The request may have reached TENIOS and been acted on ({endpoint.side_effect});"
+        f" The request may have reached TENIOS, which may have acted on it ({endpoint.side_effect});"
         " it was not repeated. Check before trying again."
     )
 

@@ -180,7 +180,7 @@ def test_unsafe_message_says_what_tenios_may_have_done(
     with pytest.raises(tenios.ServerError) as transfer_error:
         call(client, "transfer.call", MINIMAL_CALLS["transfer.call"].kwargs)
     assert str(init_error.value) == (
-        "POST /callback/init timed out. The request may have reached TENIOS and been acted on"
+        "POST /callback/init timed out. The request may have reached TENIOS, which may have acted on it"
         " (a callback may have been placed); it was not repeated. Check before trying again."
     )
     assert "the call may have been transferred" in str(transfer_error.value)
