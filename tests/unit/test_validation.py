@@ -1,0 +1,243 @@
+"""Bad arguments are refused before anything is sent, naming the field and the rule (DESIGN §3)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import respx
+
+import tenios
+
+from ._calls import MINIMAL_CALLS, USER_DETAILS, call
+
+E164 = "must be E.164, e.g. +491234567890"
+EMAIL = "must be an e-mail address"
+DTMF = "must be one DTMF key: 0-9, * or #"
+BLANK = "must not be blank"
+STATE = "must be 'READY' or 'NOT_READY'"
+DESTINATION_TYPE = "must be 'EXTERNALNUMBER', 'SIP_USER' or 'SIP_TRUNK'"
+BOOL = "must be a valid boolean"
+INTEGER = "must be a valid integer"
+NOT_NEGATIVE = "must be greater than or equal to 0"
+STRING = "must be a valid string"
+CALLBACK_ID = "must be a whole number >= 0 or a non-blank string"
+
+# (endpoint, argument, bad value, rule in the message)
+CASES: list[tuple[str, str, Any, str]] = [
+    ("callback.init", "callback_number", "02215540030", E164),
+    ("callback.init", "callback_number", "491234567890", E164),
+    ("callback.init", "callback_number", "+49 221 5540030", E164),
+    ("callback.init", "callback_number", "+49-2215540030", E164),
+    ("callback.init", "callback_number", "+0221554003", E164),
+    ("callback.init", "callback_number", "+1234567890123456", E164),  # 16 digits
+    ("callback.init", "callback_number", "", E164),
+    ("callback.init", "callback_number", 491234567890, STRING),
+    ("callback.init", "callback_config_id", "", BLANK),
+    ("callback.init", "callback_config_id", "   ", BLANK),
+    ("callback.init", "delay", True, INTEGER),
+    ("callback.init", "delay", 1.5, INTEGER),
+    ("callback.init", "delay", 30.0, INTEGER),
+    ("callback.init", "delay", "30", INTEGER),
+    ("callback.init", "delay", -1, NOT_NEGATIVE),
+    ("callback.init", "agent_announcement", " ", BLANK),
+    ("callback.init", "dtmf_key_to_trigger_customer_call", "12", DTMF),
+    ("callback.init", "dtmf_key_to_trigger_customer_call", "A", DTMF),
+    ("callback.init", "dtmf_key_to_trigger_customer_call", "", DTMF),
+    ("callback.init", "dtmf_key_to_trigger_customer_call", 1, STRING),
+    ("callback.status", "id", -1, CALLBACK_ID),
+    ("callback.status", "id", "", CALLBACK_ID),
+    ("callback.status", "id", "  ", CALLBACK_ID),
+    ("callback.status", "id", True, CALLBACK_ID),
+    ("callback.status", "id", 1.5, CALLBACK_ID),
+    ("callback.status", "id", None, CALLBACK_ID),
+    ("acd.retrieve_agent_state", "email", "invalidemail@@test.com", EMAIL),
+    ("acd.retrieve_agent_state", "email", "agent", EMAIL),
+    ("acd.retrieve_agent_state", "email", "agent@localhost", EMAIL),
+    ("acd.retrieve_agent_state", "email", "an agent@test.com", EMAIL),
+    ("acd.retrieve_agent_state", "email", "", EMAIL),
+    ("acd.change_agent_state", "email", "agent@", EMAIL),
+    ("acd.change_agent_state", "state", "ready", STATE),
+    ("acd.change_agent_state", "state", "BUSY", STATE),
+    ("acd.change_agent_state", "state", "", STATE),
+    ("acd.change_agent_state", "nrr", "", BLANK),
+    ("acd.retrieve_user_details", "email", "@test.com", EMAIL),
+    ("acd.change_user_details", "email", "dhanks@@test.com", EMAIL),
+    ("acd.change_user_details", "cloud_acd_enabled", "yes", BOOL),
+    ("acd.change_user_details", "sip_enabled", 1, BOOL),
+    ("acd.change_user_details", "external_number_enabled", None, BOOL),
+    ("acd.change_user_details", "external_number", "0221 5540030", E164),
+    ("acd.change_user_details", "state", "NOTREADY", STATE),
+    ("transfer.call", "call_uuid", "", BLANK),
+    ("transfer.call", "destination_type", "EXTERNAL", DESTINATION_TYPE),
+    ("transfer.call", "destination_type", "sip_user", DESTINATION_TYPE),
+    ("transfer.call", "destination", " ", BLANK),
+    ("call_control.interrupt_block", "call_uuid", "", BLANK),
+    ("call_control.interrupt_block", "call_uuid", 42, STRING),
+]
+
+
+@pytest.fixture
+def no_request(api: respx.MockRouter) -> Iterator[respx.Route]:
+    """A route for every request; the tests check that it was never used."""
+    route = api.route().respond(200, json={"success": True})
+    yield route
+    assert not route.called, "a request left the process"
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "field", "value", "rule"),
+    [pytest.param(*case, id=f"{case[0]}-{case[1]}={case[2]!r}") for case in CASES],
+)
+def test_bad_argument_is_refused_before_sending(
+    client: tenios.TeniosClient,
+    no_request: respx.Route,
+    endpoint: str,
+    field: str,
+    value: Any,
+    rule: str,
+) -> None:
+    kwargs = {**MINIMAL_CALLS[endpoint].kwargs, field: value}
+    with pytest.raises(tenios.RequestValidationError) as caught:
+        call(client, endpoint, kwargs)
+    error = caught.value
+    assert isinstance(error, ValueError)
+    assert error.field == field
+    assert f"{field} {rule}" in str(error)
+
+
+def test_external_number_destination_must_be_e164(
+    client: tenios.TeniosClient, no_request: respx.Route
+) -> None:
+    with pytest.raises(tenios.RequestValidationError) as caught:
+        client.transfer.call("call-1", destination_type="EXTERNALNUMBER", destination="0221554003")
+    assert caught.value.field == "destination"
+    assert str(caught.value) == (
+        "destination must be E.164, e.g. +491234567890 when destination_type is EXTERNALNUMBER"
+    )
+
+
+def test_sip_destinations_are_names_not_numbers(
+    client: tenios.TeniosClient, api: respx.MockRouter
+) -> None:
+    route = api.post("/transfer-call").respond(200, json={"success": True})
+    client.transfer.call("call-1", destination_type="SIP_USER", destination="agent.7")
+    client.transfer.call("call-1", destination_type="SIP_TRUNK", destination="0221554003")
+    assert route.call_count == 2
+
+
+def test_skill_entries_are_checked(client: tenios.TeniosClient, no_request: respx.Route) -> None:
+    kwargs = {**MINIMAL_CALLS["acd.change_user_details"].kwargs}
+    kwargs["user_skills"] = [{"name": "German"}]
+    with pytest.raises(tenios.RequestValidationError) as caught:
+        call(client, "acd.change_user_details", kwargs)
+    assert caught.value.field == "user_skills.0.has_skill"
+    assert "user_skills.0.has_skill is required" in str(caught.value)
+
+
+def test_every_problem_is_listed(client: tenios.TeniosClient, no_request: respx.Route) -> None:
+    with pytest.raises(tenios.RequestValidationError) as caught:
+        client.callback.init(callback_config_id="", callback_number="0221", delay=-5)
+    assert caught.value.field == "callback_config_id"
+    assert caught.value.errors == [
+        "callback_config_id must not be blank",
+        "callback_number must be E.164, e.g. +491234567890",
+        "delay must be greater than or equal to 0",
+    ]
+
+
+def test_unknown_skill_in_update_is_refused_before_the_change(
+    client: tenios.TeniosClient, api: respx.MockRouter
+) -> None:
+    retrieve = api.post("/acd/details/user/retrieve").respond(200, json=USER_DETAILS)
+    change = api.post("/acd/details/user/change").respond(200, json={"success": True})
+    with pytest.raises(tenios.RequestValidationError) as caught:
+        client.acd.update_user_details("agent@example.com", user_skills={"Klingon": True})
+    assert caught.value.field == "user_skills"
+    assert "Klingon" in str(caught.value)
+    assert retrieve.call_count == 1
+    assert not change.called
+
+
+def test_update_with_bad_email_sends_nothing(
+    client: tenios.TeniosClient, no_request: respx.Route
+) -> None:
+    with pytest.raises(tenios.RequestValidationError) as caught:
+        client.acd.update_user_details("agent@@example.com", sip_enabled=True)
+    assert caught.value.field == "email"
+
+
+def test_update_with_bad_value_sends_no_change(
+    client: tenios.TeniosClient, api: respx.MockRouter
+) -> None:
+    api.post("/acd/details/user/retrieve").respond(200, json=USER_DETAILS)
+    change = api.post("/acd/details/user/change").respond(200, json={"success": True})
+    with pytest.raises(tenios.RequestValidationError) as caught:
+        client.acd.update_user_details("agent@example.com", external_number="0221")
+    assert caught.value.field == "external_number"
+    assert not change.called
+
+
+# -- enums: members and their string values are both accepted ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "field", "member"),
+    [
+        ("acd.change_agent_state", "state", tenios.AgentState.READY),
+        ("acd.change_agent_state", "state", tenios.AgentState.NOT_READY),
+        ("acd.change_user_details", "state", tenios.AgentState.NOT_READY),
+        ("transfer.call", "destination_type", tenios.DestinationType.SIP_TRUNK),
+        ("transfer.call", "destination_type", tenios.DestinationType.SIP_USER),
+    ],
+)
+def test_enum_member_and_its_value_send_the_same_request(
+    client: tenios.TeniosClient,
+    api: respx.MockRouter,
+    endpoint: str,
+    field: str,
+    member: Any,
+) -> None:
+    route = api.route().respond(200, json={"success": True})
+    base = MINIMAL_CALLS[endpoint].kwargs
+    call(client, endpoint, {**base, field: member})
+    call(client, endpoint, {**base, field: member.value})
+    first, second = (json.loads(route.calls[i].request.content) for i in range(2))
+    assert first == second
+    assert first[field] == member.value
+
+
+def test_external_number_member_with_e164_destination_is_accepted(
+    client: tenios.TeniosClient, api: respx.MockRouter
+) -> None:
+    route = api.post("/transfer-call").respond(200, json={"success": True})
+    client.transfer.call(
+        "call-1",
+        destination_type=tenios.DestinationType.EXTERNALNUMBER,
+        destination="+4922155400300",
+    )
+    assert json.loads(route.calls.last.request.content)["destination_type"] == "EXTERNALNUMBER"
+
+
+@pytest.mark.parametrize("key", ["0", "5", "9", "*", "#"])
+def test_every_dtmf_key_is_accepted(
+    client: tenios.TeniosClient, api: respx.MockRouter, key: str
+) -> None:
+    route = api.post("/callback/init").respond(200, json={"id": 1})
+    client.callback.init(
+        callback_config_id="cfg",
+        callback_number="+491234567890",
+        delay=0,
+        dtmf_key_to_trigger_customer_call=key,
+    )
+    assert json.loads(route.calls.last.request.content)["dtmf_key_to_trigger_customer_call"] == key
+
+
+def test_values_are_checked_not_rewritten(
+    client: tenios.TeniosClient, api: respx.MockRouter
+) -> None:
+    route = api.post("/acd/agent-state/retrieve").respond(200, json={"state": "READY"})
+    client.acd.retrieve_agent_state("Agent.Smith+acd@Example.COM")
+    assert json.loads(route.calls.last.request.content)["email"] == "Agent.Smith+acd@Example.COM"
