@@ -67,11 +67,14 @@ def _tls_context() -> ssl.SSLContext:
 
 
 @pytest.fixture
-def client(api: respx.MockRouter, clock: FakeClock) -> Iterator[tenios.TeniosClient]:
-    """A client of the mocked API with the vendor examples' key and no real sleeping.
-
-    Its pool is an ``httpx.Client`` like the one ``TeniosClient`` makes itself (same timeout),
-    sharing one TLS context across tests.
-    """
+def http() -> Iterator[httpx.Client]:
+    """An ``httpx.Client`` like the one ``TeniosClient`` makes itself (same timeout), but sharing
+    one TLS context across tests."""
     with httpx.Client(verify=_tls_context(), timeout=DEFAULT_TIMEOUT) as http:
-        yield tenios.TeniosClient(ACCESS_KEY, http_client=http)
+        yield http
+
+
+@pytest.fixture
+def client(api: respx.MockRouter, clock: FakeClock, http: httpx.Client) -> tenios.TeniosClient:
+    """A client of the mocked API with the vendor examples' key and no real sleeping."""
+    return tenios.TeniosClient(ACCESS_KEY, http_client=http)

@@ -1,0 +1,216 @@
+"""The access key goes into the request body and nowhere else: no repr, str, error or log line."""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import traceback
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import httpx
+import pytest
+import respx
+
+import tenios
+
+from ..conftest import FakeClock
+from ._calls import MINIMAL_CALLS, call
+
+KEY = "tk_live_7Qm2Vx9Pz4Lr8Ns1"
+REDACTED = "[REDACTED]"
+
+
+@pytest.fixture
+def secret_client(
+    api: respx.MockRouter, clock: FakeClock, http: httpx.Client
+) -> tenios.TeniosClient:
+    return tenios.TeniosClient(KEY, http_client=http)
+
+
+@pytest.fixture
+def logs(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
+    """Every logger (tenios, httpx, httpcore) captured at DEBUG."""
+    caplog.set_level(logging.DEBUG)
+    caplog.set_level(logging.DEBUG, logger="tenios")
+    return caplog
+
+
+def _assert_no_key(*things: object) -> None:
+    for thing in things:
+        assert KEY not in repr(thing)
+        assert KEY not in str(thing)
+
+
+def _assert_logs_clean(logs: pytest.LogCaptureFixture) -> None:
+    assert logs.records, "nothing was logged: the check would prove nothing"
+    for record in logs.records:
+        assert KEY not in record.getMessage()
+        assert KEY not in repr(record.args)
+    assert KEY not in logs.text
+
+
+def _format(error: BaseException) -> str:
+    return "".join(traceback.format_exception(type(error), error, error.__traceback__))
+
+
+def test_key_travels_in_the_body_only(
+    secret_client: tenios.TeniosClient, api: respx.MockRouter
+) -> None:
+    route = api.post("/callback/status").respond(200, json={"status": "REQUESTED"})
+    secret_client.callback.status(10)
+    request = route.calls.last.request
+    assert json.loads(request.content)["access_key"] == KEY
+    assert KEY not in str(request.url)
+    assert all(KEY not in value for value in request.headers.values())
+
+
+def test_client_and_its_parts_never_show_the_key(secret_client: tenios.TeniosClient) -> None:
+    copy = secret_client.with_options(timeout=3, default_headers={"X-Team": "ops"})
+    _assert_no_key(
+        secret_client,
+        copy,
+        secret_client.callback,
+        secret_client.acd,
+        secret_client.transfer,
+        secret_client.call_control,
+        secret_client._connection,  # pyright: ignore[reportPrivateUsage]
+    )
+    assert "https://api.tenios.com" in repr(secret_client)
+
+
+@pytest.mark.parametrize("endpoint", list(MINIMAL_CALLS))
+def test_successful_calls_log_no_key(
+    secret_client: tenios.TeniosClient,
+    api: respx.MockRouter,
+    logs: pytest.LogCaptureFixture,
+    endpoint: str,
+) -> None:
+    case = MINIMAL_CALLS[endpoint]
+    api.route().respond(200, json=case.answer)
+    result = call(secret_client, endpoint, case.kwargs)
+    _assert_no_key(result)
+    _assert_logs_clean(logs)
+    assert any(endpoint in record.getMessage() for record in logs.records)
+
+
+def test_error_echoing_the_key_comes_back_redacted(
+    secret_client: tenios.TeniosClient, api: respx.MockRouter, logs: pytest.LogCaptureFixture
+) -> None:
+    body = {
+        "error_code": "BAD_CREDENTIALS",
+        "error_message": f"Bad credentials: {KEY}",
+        "fields": ["access_key"],
+        "request": {"access_key": KEY},
+    }
+    api.post("/callback/init").respond(400, json=body)
+    with pytest.raises(tenios.AuthenticationError) as caught:
+        call(secret_client, "callback.init", MINIMAL_CALLS["callback.init"].kwargs)
+    error = caught.value
+    _assert_no_key(error, error.body, error.error_message, error.args, _format(error))
+    assert error.error_message == f"Bad credentials: {REDACTED}"
+    assert error.body["request"] == {"access_key": REDACTED}
+    _assert_logs_clean(logs)
+
+
+@pytest.mark.parametrize("status", [200, 500])
+def test_text_body_echoing_the_key_comes_back_redacted(
+    secret_client: tenios.TeniosClient,
+    api: respx.MockRouter,
+    logs: pytest.LogCaptureFixture,
+    status: int,
+) -> None:
+    api.post("/interrupt-ecc-block").respond(status, html=f"<pre>access_key={KEY}</pre>")
+    with pytest.raises(tenios.APIError) as caught:
+        secret_client.call_control.interrupt_block("call-1")
+    _assert_no_key(caught.value, caught.value.body, _format(caught.value))
+    assert caught.value.body == f"<pre>access_key={REDACTED}</pre>"
+    _assert_logs_clean(logs)
+
+
+def test_answer_echoing_the_key_is_redacted_in_the_model(
+    secret_client: tenios.TeniosClient, api: respx.MockRouter
+) -> None:
+    api.post("/callback/init").respond(200, json={"id": 4, "debug": f"key={KEY}"})
+    result = call(secret_client, "callback.init", MINIMAL_CALLS["callback.init"].kwargs)
+    _assert_no_key(result, result.model_dump())
+
+
+def test_retries_log_no_key(
+    secret_client: tenios.TeniosClient, api: respx.MockRouter, logs: pytest.LogCaptureFixture
+) -> None:
+    api.post("/acd/agent-state/change").mock(
+        side_effect=[
+            httpx.Response(503, json={"error_message": f"busy ({KEY})"}),
+            httpx.ConnectError("refused"),
+            httpx.Response(200, json={"success": True}),
+        ]
+    )
+    call(secret_client, "acd.change_agent_state", MINIMAL_CALLS["acd.change_agent_state"].kwargs)
+    assert any(record.levelno == logging.INFO for record in logs.records)
+    _assert_logs_clean(logs)
+
+
+@pytest.mark.parametrize(
+    "failure", [httpx.ConnectError("refused"), httpx.ReadTimeout("slow"), httpx.ReadError("reset")]
+)
+def test_connection_errors_show_no_key(
+    secret_client: tenios.TeniosClient,
+    api: respx.MockRouter,
+    logs: pytest.LogCaptureFixture,
+    failure: Exception,
+) -> None:
+    api.post("/transfer-call").mock(side_effect=failure)
+    with pytest.raises(tenios.APIConnectionError) as caught:
+        call(secret_client, "transfer.call", MINIMAL_CALLS["transfer.call"].kwargs)
+    _assert_no_key(caught.value, _format(caught.value))
+    _assert_logs_clean(logs)
+
+
+def test_validation_and_lifecycle_errors_show_no_key(api: respx.MockRouter) -> None:
+    client = tenios.TeniosClient(KEY)
+    with pytest.raises(tenios.RequestValidationError) as invalid:
+        client.callback.init(callback_config_id=KEY, callback_number="0", delay=0)
+    client.close()
+    with pytest.raises(tenios.TeniosError) as closed:
+        client.callback.status(10)
+    _assert_no_key(invalid.value, closed.value)
+
+
+class _EchoingServer(BaseHTTPRequestHandler):
+    """A TENIOS stand-in that rejects every key and echoes the request body in its answer."""
+
+    def do_POST(self) -> None:
+        length = int(self.headers["Content-Length"])
+        sent: Any = json.loads(self.rfile.read(length))
+        answer = json.dumps(
+            {"error_code": "BAD_CREDENTIALS", "error_message": "Bad credentials", "echo": sent}
+        ).encode()
+        self.send_response(403)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(answer)))
+        self.end_headers()
+        self.wfile.write(answer)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def test_no_key_in_any_log_over_a_real_socket(logs: pytest.LogCaptureFixture) -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _EchoingServer)
+    thread = threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True)
+    thread.start()
+    try:
+        base_url = f"http://127.0.0.1:{server.server_address[1]}"
+        client = tenios.TeniosClient(KEY, base_url=base_url, timeout=5)
+        with client, pytest.raises(tenios.AuthenticationError) as caught:
+            client.callback.status(10)
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+    assert caught.value.body["echo"]["access_key"] == REDACTED
+    assert any(record.name.startswith("httpcore") for record in logs.records)
+    _assert_no_key(caught.value, caught.value.body, _format(caught.value))
+    _assert_logs_clean(logs)
