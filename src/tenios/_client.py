@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import ipaddress
 import os
 import platform
@@ -15,6 +16,7 @@ from . import _pipeline
 from ._endpoints import Endpoint
 from ._exceptions import TeniosError
 from ._logging import configure_from_env
+from ._pool import Pool
 from ._types import NOT_GIVEN, NotGiven, Timeout
 from ._version import __version__
 from .types._base import ResponseModel
@@ -77,10 +79,10 @@ class TeniosClient:
         )
         self.max_retries: int = _checked_max_retries(max_retries)
         self._owns_http_client = http_client is None
-        self._http = http_client or httpx.Client(limits=DEFAULT_LIMITS, follow_redirects=False)
+        self._pool = Pool(http_client, _new_http_client)
         self.timeout: httpx.Timeout
         if isinstance(timeout, NotGiven):
-            self.timeout = self._http.timeout if http_client is not None else DEFAULT_TIMEOUT
+            self.timeout = http_client.timeout if http_client is not None else DEFAULT_TIMEOUT
         else:
             self.timeout = _as_httpx_timeout(timeout)
         self.default_headers: dict[str, str] = dict(default_headers or {})
@@ -93,7 +95,7 @@ class TeniosClient:
             **self.default_headers,
         }
         return _pipeline.Connection(
-            http=self._http,
+            http=self._pool.current,
             base_url=self.base_url,
             access_key=self._access_key,
             headers=headers,
@@ -156,7 +158,7 @@ class TeniosClient:
             timeout=self.timeout if isinstance(timeout, NotGiven) else _as_httpx_timeout(timeout),
             default_headers={**self.default_headers, **(default_headers or {})},
             _owns_http_client=False,
-            _http=self._http,
+            _pool=self._pool,
         )
         copy._connection = copy._make_connection()
         return copy
@@ -164,12 +166,12 @@ class TeniosClient:
     def close(self) -> None:
         """Close the connection pool, unless it was passed in or belongs to another client."""
         if self._owns_http_client:
-            self._http.close()
+            self._pool.close()
 
     @property
     def is_closed(self) -> bool:
         """Whether the connection pool has been closed."""
-        return self._http.is_closed
+        return self._pool.is_closed
 
     def __enter__(self: _Self) -> _Self:
         return self
@@ -195,10 +197,23 @@ class TeniosClient:
     ) -> ResponseT:
         """Validate ``arguments`` for ``endpoint`` and send the call."""
         request = _pipeline.validate_arguments(endpoint.request_model, arguments)
-        return _pipeline.send(self._connection, endpoint, request, self._timeout_for(timeout))
+        return _pipeline.send(
+            self._live_connection(), endpoint, request, self._timeout_for(timeout)
+        )
+
+    def _live_connection(self) -> _pipeline.Connection:
+        """The connection settings, over the pool of this process (a fresh one after a fork)."""
+        http = self._pool.client()
+        if self._connection.http is not http:
+            self._connection = dataclasses.replace(self._connection, http=http)
+        return self._connection
 
     def _timeout_for(self, timeout: Union[Timeout, NotGiven]) -> httpx.Timeout:
         return self.timeout if isinstance(timeout, NotGiven) else _as_httpx_timeout(timeout)
+
+
+def _new_http_client() -> httpx.Client:
+    return httpx.Client(limits=DEFAULT_LIMITS, follow_redirects=False)
 
 
 def _as_httpx_timeout(timeout: Timeout) -> httpx.Timeout:
