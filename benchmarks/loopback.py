@@ -1,0 +1,93 @@
+"""(b) Calls per second over real loopback HTTP: tenios against a raw ``httpx.Client``.
+
+The server (``loopback_server.py``) runs in its own process, so on a machine with two cores the
+client side owns one core and the numbers show client cost plus the real socket round trip.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Generator
+from contextlib import contextmanager
+from functools import partial
+from pathlib import Path
+
+import httpx
+
+import tenios
+
+from ._timing import interleaved, time_calls
+from .payloads import ACCESS_KEY, CALLBACK_ID
+from .report import Row, Target
+
+TARGET = Target(">=", 0.95)
+SERVER_SCRIPT = Path(__file__).with_name("loopback_server.py")
+STOP_TIMEOUT_SECONDS = 10.0
+
+
+@contextmanager
+def loopback_server() -> Generator[str, None, None]:
+    """Start the keep-alive server in a child process; yield its base URL; stop it."""
+    process = subprocess.Popen(
+        [sys.executable, str(SERVER_SCRIPT)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
+    try:
+        assert process.stdout is not None
+        port = process.stdout.readline().strip()
+        if not port.isdigit():
+            raise RuntimeError("the loopback server did not start")
+        yield f"http://127.0.0.1:{int(port)}"
+    finally:
+        assert process.stdin is not None
+        process.stdin.close()
+        try:
+            process.wait(timeout=STOP_TIMEOUT_SECONDS)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        if process.stdout is not None:
+            process.stdout.close()
+
+
+def raw_status(http: httpx.Client) -> object:
+    """``/callback/status`` with nothing but httpx: POST, status check, JSON decode."""
+    response = http.post("/callback/status", json={"access_key": ACCESS_KEY, "id": CALLBACK_ID})
+    response.raise_for_status()
+    return response.json()
+
+
+def tenios_status(client: tenios.TeniosClient) -> object:
+    """``/callback/status`` through the SDK."""
+    return client.callback.status(CALLBACK_ID)
+
+
+def measure(base_url: str, rounds: int, calls: int) -> list[Row]:
+    """Row b: calls per second, one keep-alive connection per client, calls made one after another."""
+    http = httpx.Client(base_url=base_url)
+    client = tenios.TeniosClient(ACCESS_KEY, base_url=base_url)
+    with http, client:
+        by_hand = partial(raw_status, http)
+        sdk = partial(tenios_status, client)
+        for call in (by_hand, sdk):
+            time_calls(call, max(10, calls // 10))
+        samples = interleaved(
+            {
+                "baseline": partial(time_calls, by_hand, calls),
+                "tenios": partial(time_calls, sdk, calls),
+            },
+            rounds,
+        )
+    return [
+        Row(
+            key="b",
+            what="calls per second, loopback HTTP: callback.status",
+            unit="calls/s",
+            baseline_name="raw httpx.Client",
+            baseline=[1 / s for s in samples["baseline"]],
+            tenios=[1 / s for s in samples["tenios"]],
+            target=TARGET,
+        )
+    ]
