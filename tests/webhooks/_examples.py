@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import importlib.machinery
 import importlib.util
+import os
+import re
+import select
+import subprocess
 import sys
 import threading
+import time
 from collections.abc import Generator, Mapping, Sequence
 from contextlib import contextmanager
 from http.server import ThreadingHTTPServer
@@ -82,3 +87,30 @@ def serving(server: ThreadingHTTPServer) -> Generator[str, None, None]:
         server.server_close()
         thread.join(timeout=5)
         assert not thread.is_alive(), "the example server did not shut down"
+
+
+@contextmanager
+def running_script(name: str, env: Mapping[str, str]) -> Generator[str, None, None]:
+    """Run ``python examples/<name>.py 0`` as a process; yield its URL; stop it on exit."""
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("TENIOS_")}
+    process = subprocess.Popen(
+        [sys.executable, str(EXAMPLES_DIR / f"{name}.py"), "0"],
+        env={**environment, **env},
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stderr is not None
+    try:
+        deadline = time.monotonic() + 20
+        url = None
+        while url is None and time.monotonic() < deadline:
+            ready, _, _ = select.select([process.stderr], [], [], 0.5)
+            line = process.stderr.readline() if ready else ""
+            match = re.search(r"listening on (http://\S+)", line)
+            url = match.group(1) if match else None
+        assert url is not None, "the example did not start"
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        process.stderr.close()
