@@ -1,0 +1,139 @@
+"""callback.wait: poll until a terminal status, within one deadline, on a fake clock."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+import respx
+
+import tenios
+
+from ..conftest import FakeClock
+
+TIMEOUT_KEYS = ("connect", "read", "write", "pool")
+
+
+def _statuses(*statuses: str) -> Iterator[httpx.Response]:
+    for status in statuses:
+        yield httpx.Response(200, json={"status": status})
+
+
+def _poll_timeouts(route: respx.Route) -> list[Any]:
+    timeouts: list[Any] = []
+    for index in range(route.call_count):
+        timeouts.append(route.calls[index].request.extensions["timeout"])  # pyright: ignore[reportUnknownMemberType]
+    return timeouts
+
+
+def test_returns_the_first_terminal_status(
+    client: tenios.TeniosClient, api: respx.MockRouter, clock: FakeClock
+) -> None:
+    route = api.post("/callback/status").mock(
+        side_effect=_statuses("REQUESTED", "CALLING_A", "CONNECTED", "DISCONNECTED", "DISCONNECTED")
+    )
+    result = client.callback.wait(10)
+    assert result.status is tenios.CallbackStatus.DISCONNECTED
+    assert route.call_count == 4
+    assert clock.sleeps == [2.0, 2.0, 2.0]
+
+
+@pytest.mark.parametrize("terminal", ["CALL_A_FAILED", "CALL_B_FAILED", "DISCONNECTED"])
+def test_each_terminal_status_ends_the_wait(
+    client: tenios.TeniosClient, api: respx.MockRouter, clock: FakeClock, terminal: str
+) -> None:
+    api.post("/callback/status").mock(side_effect=_statuses("ACCEPTED", terminal))
+    assert client.callback.wait("cb-1", poll_interval=0.5).status == terminal
+    assert clock.sleeps == [0.5]
+
+
+def test_unknown_status_is_not_terminal(
+    client: tenios.TeniosClient, api: respx.MockRouter, clock: FakeClock
+) -> None:
+    route = api.post("/callback/status").mock(side_effect=_statuses("PARKED", "CALL_B_FAILED"))
+    assert client.callback.wait(10).status is tenios.CallbackStatus.CALL_B_FAILED
+    assert route.call_count == 2
+
+
+def test_deadline_raises_wait_timeout_error(
+    client: tenios.TeniosClient, api: respx.MockRouter, clock: FakeClock
+) -> None:
+    route = api.post("/callback/status").respond(200, json={"status": "CALLING_B"})
+    with pytest.raises(tenios.WaitTimeoutError) as caught:
+        client.callback.wait(10, timeout=5, poll_interval=2)
+    assert isinstance(caught.value, TimeoutError)
+    assert route.call_count == 3  # at t = 0, 2 and 4
+    assert clock.sleeps == [2.0, 2.0, 1.0]  # the last sleep ends at the deadline, not after it
+    assert "10" in str(caught.value)
+    assert "5" in str(caught.value)
+
+
+def test_each_poll_timeout_is_cut_to_the_time_left(
+    client: tenios.TeniosClient, api: respx.MockRouter, clock: FakeClock
+) -> None:
+    route = api.post("/callback/status").respond(200, json={"status": "REQUESTED"})
+    with pytest.raises(tenios.WaitTimeoutError):
+        client.callback.wait(10, timeout=5, poll_interval=2)
+    assert _poll_timeouts(route) == [
+        dict.fromkeys(TIMEOUT_KEYS, 5.0),
+        dict.fromkeys(TIMEOUT_KEYS, 3.0),
+        dict.fromkeys(TIMEOUT_KEYS, 1.0),
+    ]
+
+
+def test_a_long_deadline_keeps_the_clients_timeout(
+    client: tenios.TeniosClient, api: respx.MockRouter, clock: FakeClock
+) -> None:
+    route = api.post("/callback/status").mock(side_effect=_statuses("REQUESTED", "DISCONNECTED"))
+    client.callback.wait(10)  # default deadline 300 s
+    assert _poll_timeouts(route)[0] == {"connect": 5.0, "read": 30.0, "write": 30.0, "pool": 30.0}
+
+
+def test_no_timeout_client_polls_with_the_time_left(
+    api: respx.MockRouter, clock: FakeClock, http: httpx.Client
+) -> None:
+    client = tenios.TeniosClient("k", http_client=http, timeout=None)
+    route = api.post("/callback/status").mock(side_effect=_statuses("REQUESTED", "DISCONNECTED"))
+    client.callback.wait(10, timeout=60, poll_interval=10)
+    assert _poll_timeouts(route) == [
+        dict.fromkeys(TIMEOUT_KEYS, 60.0),
+        dict.fromkeys(TIMEOUT_KEYS, 50.0),
+    ]
+
+
+def test_poll_timing_out_at_the_deadline_is_a_wait_timeout(
+    client: tenios.TeniosClient, api: respx.MockRouter, clock: FakeClock
+) -> None:
+    def slow(request: httpx.Request) -> httpx.Response:
+        clock.now += 4  # the poll's read timeout (cut to the time left) runs out
+        raise httpx.ReadTimeout("slow", request=request)
+
+    api.post("/callback/status").mock(side_effect=slow)
+    with pytest.raises(tenios.WaitTimeoutError) as caught:
+        client.with_options(max_retries=0).callback.wait(10, timeout=3)
+    assert isinstance(caught.value.__cause__, tenios.APITimeoutError)
+
+
+def test_poll_timing_out_before_the_deadline_is_an_api_timeout(
+    client: tenios.TeniosClient, api: respx.MockRouter, clock: FakeClock
+) -> None:
+    api.post("/callback/status").mock(side_effect=httpx.ReadTimeout("slow"))
+    with pytest.raises(tenios.APITimeoutError) as caught:
+        client.with_options(max_retries=0).callback.wait(10, timeout=300)
+    assert not isinstance(caught.value, tenios.WaitTimeoutError)
+
+
+def test_api_errors_while_waiting_are_raised(
+    client: tenios.TeniosClient, api: respx.MockRouter, clock: FakeClock
+) -> None:
+    body = {
+        "error_code": "CALLBACK_NOT_FOUND",
+        "error_message": "Callback id not found",
+        "fields": ["id"],
+    }
+    api.post("/callback/status").respond(400, json=body)
+    with pytest.raises(tenios.CallbackNotFoundError):
+        client.callback.wait("nope")
+    assert clock.sleeps == []
