@@ -85,7 +85,7 @@ class TeniosClient:
             self.timeout = http_client.timeout if http_client is not None else DEFAULT_TIMEOUT
         else:
             self.timeout = _as_httpx_timeout(timeout)
-        self.default_headers: dict[str, str] = dict(default_headers or {})
+        self.default_headers: dict[str, str] = _checked_headers(default_headers or {})
         self._connection = self._make_connection()
 
     def _make_connection(self) -> _pipeline.Connection:
@@ -156,7 +156,7 @@ class TeniosClient:
             if max_retries is not None
             else self.max_retries,
             timeout=self.timeout if isinstance(timeout, NotGiven) else _as_httpx_timeout(timeout),
-            default_headers={**self.default_headers, **(default_headers or {})},
+            default_headers=_checked_headers({**self.default_headers, **(default_headers or {})}),
             _owns_http_client=False,
             _pool=self._pool,
         )
@@ -230,6 +230,21 @@ def _checked_max_retries(max_retries: int) -> int:
     if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:  # pyright: ignore[reportUnnecessaryIsInstance]
         raise TeniosError(f"max_retries must be a whole number >= 0, not {max_retries!r}")
     return max_retries
+
+
+def _checked_headers(headers: Mapping[str, str]) -> dict[str, str]:
+    # Checked here, or every call would fail later with an encoding or protocol error.
+    for name, value in headers.items():
+        if not (_is_header_text(name) and _is_header_text(value)):
+            raise TeniosError(
+                f"default_headers[{name!r}] must be ASCII text on one line"
+                " (the value is not shown, it may be a secret)"
+            )
+    return dict(headers)
+
+
+def _is_header_text(text: object) -> bool:
+    return isinstance(text, str) and text.isascii() and not any(c in text for c in "\r\n\0")
 
 
 def _checked_base_url(base_url: Union[str, httpx.URL]) -> httpx.URL:
