@@ -203,6 +203,23 @@ def test_default_headers_are_sent_and_content_type_stays_json(status_route: resp
     assert sent["Accept"] == "application/json"
 
 
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"X-Customer": "Müller"},
+        {"X-Token": "abc\r\nX-Injected: 1"},
+        {"X-Ünicode": "x"},
+        {"X-Count": 3},
+    ],
+)
+def test_headers_that_cannot_be_sent_are_refused_at_construction(headers: Any) -> None:
+    with pytest.raises(tenios.TeniosError, match="default_headers") as caught:
+        tenios.TeniosClient("k", default_headers=headers)
+    assert "Müller" not in str(caught.value)  # a header value may be a secret
+    with tenios.TeniosClient("k") as client, pytest.raises(tenios.TeniosError):
+        client.with_options(default_headers=headers)
+
+
 def test_own_http_client_brings_its_headers_and_hooks(status_route: respx.Route) -> None:
     seen: list[str] = []
 
