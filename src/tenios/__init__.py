@@ -21,7 +21,12 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from . import call_control as call_control, types as types, webhooks as webhooks
+    from . import (
+        call_control as call_control,
+        testing as testing,
+        types as types,
+        webhooks as webhooks,
+    )
     from ._client import TeniosClient as TeniosClient
     from ._exceptions import (
         AgentNotFoundError as AgentNotFoundError,
@@ -155,6 +160,7 @@ __all__ = [
     "WebhookVerificationError",
     "__version__",
     "call_control",
+    "testing",
     "types",
     "webhooks",
 ]

@@ -1,0 +1,111 @@
+"""``tenios.testing``: a local emulator of the TENIOS API for tests, demos and notebooks.
+
+::
+
+    from tenios.testing import Emulator, ManualClock
+
+    emulator = Emulator(clock=ManualClock())
+    client = emulator.client()                 # in-process, no sockets
+    callback = client.callback.init(
+        callback_config_id=tenios.testing.DEMO_CALLBACK_CONFIG_ID,
+        callback_number="+491234567890",
+        delay=0,
+    )
+    emulator.advance(20)
+    assert client.callback.status(callback.id).status == "DISCONNECTED"
+
+    with emulator.serve() as base_url:         # the same API over loopback HTTP/1.1
+        ...
+
+Also a pytest plugin (fixtures ``tenios_emulator`` and ``tenios_client``) and
+``python -m tenios.testing --port 8080``. See ``docs/testing.md``.
+
+Names are loaded on first use, so importing this package (as pytest does for the plugin) is cheap.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._clock import Clock as Clock, ManualClock as ManualClock, ScaledClock as ScaledClock
+    from ._emulator import Emulator as Emulator
+    from ._journal import REDACTED as REDACTED, JournalEntry as JournalEntry
+    from ._lifecycle import CallbackTimings as CallbackTimings
+    from ._simulate import (
+        CallControlLoop as CallControlLoop,
+        CallControlRun as CallControlRun,
+        SimulatedCall as SimulatedCall,
+        WebhookDelivery as WebhookDelivery,
+    )
+    from ._store import (
+        DEMO_ACCESS_KEY as DEMO_ACCESS_KEY,
+        DEMO_AGENT_EMAIL as DEMO_AGENT_EMAIL,
+        DEMO_CALL_UUID as DEMO_CALL_UUID,
+        DEMO_CALLBACK_CONFIG_ID as DEMO_CALLBACK_CONFIG_ID,
+        DEMO_NOT_READY_REASON as DEMO_NOT_READY_REASON,
+        DEMO_SKILLS as DEMO_SKILLS,
+        Agent as Agent,
+        Call as Call,
+        Callback as Callback,
+    )
+
+# Where each public name lives.
+_LAZY: dict[str, str] = {
+    "Clock": "._clock",
+    "ManualClock": "._clock",
+    "ScaledClock": "._clock",
+    "Emulator": "._emulator",
+    "REDACTED": "._journal",
+    "JournalEntry": "._journal",
+    "CallbackTimings": "._lifecycle",
+    "CallControlLoop": "._simulate",
+    "CallControlRun": "._simulate",
+    "SimulatedCall": "._simulate",
+    "WebhookDelivery": "._simulate",
+    "DEMO_ACCESS_KEY": "._store",
+    "DEMO_AGENT_EMAIL": "._store",
+    "DEMO_CALL_UUID": "._store",
+    "DEMO_CALLBACK_CONFIG_ID": "._store",
+    "DEMO_NOT_READY_REASON": "._store",
+    "DEMO_SKILLS": "._store",
+    "Agent": "._store",
+    "Call": "._store",
+    "Callback": "._store",
+}
+
+__all__ = [
+    "DEMO_ACCESS_KEY",
+    "DEMO_AGENT_EMAIL",
+    "DEMO_CALLBACK_CONFIG_ID",
+    "DEMO_CALL_UUID",
+    "DEMO_NOT_READY_REASON",
+    "DEMO_SKILLS",
+    "REDACTED",
+    "Agent",
+    "Call",
+    "CallControlLoop",
+    "CallControlRun",
+    "Callback",
+    "CallbackTimings",
+    "Clock",
+    "Emulator",
+    "JournalEntry",
+    "ManualClock",
+    "ScaledClock",
+    "SimulatedCall",
+    "WebhookDelivery",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'tenios.testing' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

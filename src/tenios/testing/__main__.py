@@ -1,0 +1,73 @@
+"""``python -m tenios.testing``: serve the TENIOS emulator on loopback until Ctrl-C.
+
+python -m tenios.testing --port 8080
+TENIOS_BASE_URL=http://127.0.0.1:8080 TENIOS_ACCESS_KEY=test-access-key python your_app.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+import threading
+from collections.abc import Sequence
+from typing import Optional
+
+from ._emulator import Emulator
+from ._store import (
+    DEMO_ACCESS_KEY,
+    DEMO_AGENT_EMAIL,
+    DEMO_CALL_UUID,
+    DEMO_CALLBACK_CONFIG_ID,
+    DEMO_NOT_READY_REASON,
+)
+
+
+def _arguments(argv: Optional[Sequence[str]]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m tenios.testing",
+        description="Serve a local emulator of the TENIOS API over HTTP until Ctrl-C.",
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8080, help="port (default 8080; 0 picks one)")
+    parser.add_argument(
+        "--access-key",
+        default=DEMO_ACCESS_KEY,
+        help=f"the key to accept (default {DEMO_ACCESS_KEY})",
+    )
+    parser.add_argument(
+        "--time-scale",
+        type=float,
+        default=1.0,
+        help="emulated seconds per real second for callbacks (default 1.0)",
+    )
+    parser.add_argument("--quiet", action="store_true", help="do not print a line per request")
+    return parser.parse_args(argv)
+
+
+def _say(line: str) -> None:
+    print(line, flush=True)
+
+
+def main(argv: Optional[Sequence[str]] = None, *, stop: Optional[threading.Event] = None) -> int:
+    """Serve until Ctrl-C (or until ``stop`` is set, for tests); returns the exit status."""
+    args = _arguments(argv)
+    emulator = Emulator(args.access_key, time_scale=args.time_scale)
+    with emulator.serve(args.host, args.port, log=None if args.quiet else _say) as base_url:
+        _say(f"TENIOS emulator listening on {base_url}")
+        _say(f"access key: {args.access_key}")
+        _say(
+            f"demo data: callback_config_id={DEMO_CALLBACK_CONFIG_ID} agent={DEMO_AGENT_EMAIL} "
+            f"nrr={DEMO_NOT_READY_REASON} call_uuid={DEMO_CALL_UUID}"
+        )
+        _say(f"try: TENIOS_BASE_URL={base_url} TENIOS_ACCESS_KEY={args.access_key} python app.py")
+        _say("Ctrl-C to stop")
+        # Ctrl-C ends the wait; test_main.py sends SIGINT to a subprocess to prove it.
+        with contextlib.suppress(KeyboardInterrupt):
+            (stop or threading.Event()).wait()
+    _say("stopped")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover - the entry point itself; main() is tested
+    sys.exit(main())
