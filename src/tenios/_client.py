@@ -18,6 +18,7 @@ from ._exceptions import TeniosError
 from ._logging import configure_from_env
 from ._pool import Pool
 from ._types import NOT_GIVEN, NotGiven, Timeout
+from ._validation import seconds_argument
 from ._version import __version__
 from .types._base import ResponseModel
 
@@ -217,13 +218,9 @@ def _new_http_client() -> httpx.Client:
 
 
 def _as_httpx_timeout(timeout: Timeout) -> httpx.Timeout:
-    if isinstance(timeout, httpx.Timeout):
-        return timeout
-    if isinstance(timeout, bool) or not (timeout is None or isinstance(timeout, (int, float))):  # pyright: ignore[reportUnnecessaryIsInstance]
-        raise TeniosError(f"timeout must be seconds, an httpx.Timeout or None, not {timeout!r}")
-    if timeout is not None and timeout <= 0:
-        raise TeniosError(f"timeout must be more than 0 seconds, not {timeout!r}")
-    return httpx.Timeout(timeout)
+    if timeout is None or isinstance(timeout, httpx.Timeout):
+        return httpx.Timeout(timeout)
+    return httpx.Timeout(seconds_argument("timeout", timeout))
 
 
 def _checked_max_retries(max_retries: int) -> int:

@@ -6,8 +6,11 @@ caller names the field. Values are checked, never rewritten.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Union
+
+from ._exceptions import RequestValidationError
 
 E164_RULE = "must be E.164, e.g. +491234567890"
 EMAIL_RULE = "must be an e-mail address, e.g. agent@example.com"
@@ -54,3 +57,22 @@ def check_callback_id(value: object) -> Union[int, str]:
     if isinstance(value, str) and value.strip():
         return value
     raise ValueError("must be a whole number >= 0 or a non-blank string")
+
+
+def seconds_argument(name: str, value: object, *, allow_zero: bool = False) -> float:
+    """A duration argument as float: finite seconds above 0 (or 0 when allowed), never a bool.
+
+    Raises:
+        RequestValidationError: naming ``name`` and the rule.
+    """
+    if (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and (value > 0 or (allow_zero and value == 0))
+    ):
+        return float(value)
+    rule = ">= 0" if allow_zero else "> 0"
+    raise RequestValidationError(
+        f"{name} must be a number of seconds {rule}, not {value!r}", field=name
+    )

@@ -8,6 +8,7 @@ from .. import _clock
 from .._endpoints import CALLBACK_INIT, CALLBACK_STATUS
 from .._exceptions import APITimeoutError, WaitTimeoutError
 from .._types import NOT_GIVEN, NotGiven, Timeout
+from .._validation import seconds_argument
 from ._base import Resource
 
 if TYPE_CHECKING:
@@ -59,6 +60,8 @@ class Callback(Resource):
         Raises:
             WaitTimeoutError: the deadline passed before a terminal status was seen.
         """
+        timeout = seconds_argument("timeout", timeout)
+        poll_interval = seconds_argument("poll_interval", poll_interval, allow_zero=True)
         deadline = _clock.monotonic() + timeout
         while True:
             remaining = deadline - _clock.monotonic()
