@@ -125,9 +125,12 @@ def test_bad_max_retries_is_refused(max_retries: Any) -> None:
         tenios.TeniosClient("k", max_retries=max_retries)
 
 
-@pytest.mark.parametrize("timeout", [0, -1, True, "5", [5]])
+BAD_TIMEOUTS = [0, -1, True, "5", [5], float("nan"), float("inf")]
+
+
+@pytest.mark.parametrize("timeout", BAD_TIMEOUTS)
 def test_bad_timeout_is_refused(timeout: Any) -> None:
-    with pytest.raises(tenios.TeniosError, match="timeout"):
+    with pytest.raises(tenios.TeniosError, match="timeout must be a number of seconds > 0"):
         tenios.TeniosClient("k", timeout=timeout)
 
 
@@ -182,11 +185,13 @@ def test_client_timeout_none_means_no_timeout(status_route: respx.Route) -> None
     assert _sent_timeout(status_route) == dict.fromkeys(("connect", "read", "write", "pool"))
 
 
-def test_bad_per_call_timeout_is_refused(
-    client: tenios.TeniosClient, status_route: respx.Route
+@pytest.mark.parametrize("timeout", BAD_TIMEOUTS)
+def test_bad_per_call_timeout_is_refused_before_sending(
+    client: tenios.TeniosClient, status_route: respx.Route, timeout: Any
 ) -> None:
-    with pytest.raises(tenios.TeniosError, match="timeout"):
-        client.callback.status(1, timeout=-3)
+    with pytest.raises(tenios.RequestValidationError) as caught:
+        client.callback.status(1, timeout=timeout)
+    assert caught.value.field == "timeout"
     assert not status_route.called
 
 

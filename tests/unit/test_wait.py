@@ -137,3 +137,34 @@ def test_api_errors_while_waiting_are_raised(
     with pytest.raises(tenios.CallbackNotFoundError):
         client.callback.wait("nope")
     assert clock.sleeps == []
+
+
+@pytest.mark.parametrize(
+    ("arguments", "field"),
+    [
+        ({"timeout": 0}, "timeout"),
+        ({"timeout": -5}, "timeout"),
+        ({"timeout": "60"}, "timeout"),
+        ({"timeout": True}, "timeout"),
+        ({"timeout": float("inf")}, "timeout"),
+        ({"poll_interval": -1}, "poll_interval"),
+        ({"poll_interval": float("nan")}, "poll_interval"),
+        ({"poll_interval": None}, "poll_interval"),
+    ],
+)
+def test_bad_wait_arguments_are_refused_before_polling(
+    client: tenios.TeniosClient, api: respx.MockRouter, arguments: dict[str, Any], field: str
+) -> None:
+    route = api.post("/callback/status").respond(200, json={"status": "DISCONNECTED"})
+    with pytest.raises(tenios.RequestValidationError) as caught:
+        client.callback.wait(10, **arguments)
+    assert caught.value.field == field
+    assert not route.called
+
+
+def test_zero_poll_interval_polls_without_sleeping(
+    client: tenios.TeniosClient, api: respx.MockRouter, clock: FakeClock
+) -> None:
+    api.post("/callback/status").mock(side_effect=_statuses("ACCEPTED", "DISCONNECTED"))
+    client.callback.wait(10, poll_interval=0)
+    assert clock.sleeps == [0.0]
