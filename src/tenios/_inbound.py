@@ -9,19 +9,28 @@ from __future__ import annotations
 import hmac
 import json
 from collections.abc import Mapping
+from enum import Enum
 from typing import Annotated, Any, Callable, ClassVar, Optional, TypeVar, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+)
 from pydantic.alias_generators import to_camel
 
 from ._exceptions import WebhookPayloadError, WebhookVerificationError
 
-__all__ = ["Body", "CallVariables", "InboundModel", "WholeNumber", "read_inbound"]
+__all__ = ["Body", "CallVariables", "InboundModel", "WholeNumber", "known_member", "read_inbound"]
 
 Body = Union[bytes, str, Mapping[str, Any]]
 """A request body as a web framework hands it over: raw bytes, text, or already-decoded JSON."""
 
 _T = TypeVar("_T")
+_E = TypeVar("_E", bound=Enum)
 
 
 def _whole_number(value: object) -> object:
@@ -38,6 +47,22 @@ def _whole_number(value: object) -> object:
 
 WholeNumber = Annotated[int, BeforeValidator(_whole_number), Field(ge=0)]
 """A whole number >= 0, also when sent as a string of digits (``"0"``)."""
+
+
+def known_member(enum: type[_E]) -> AfterValidator:
+    """For an open enum: a known value becomes its member, any other string stays as it is.
+
+    Used as ``Annotated[StrictStr, known_member(E)]`` rather than ``Union[E, str]``, whose errors
+    name each branch of the union (``status.str-enum[E]``, ``status.str``) instead of the field.
+    """
+
+    def convert(value: str) -> Union[_E, str]:
+        try:
+            return enum(value)
+        except ValueError:
+            return value
+
+    return AfterValidator(convert)
 
 
 class InboundModel(BaseModel):

@@ -21,9 +21,11 @@ from pydantic import (
     ValidationInfo,
     field_validator,
     model_serializer,
+    model_validator,
 )
 from pydantic.alias_generators import to_camel
 
+from .._inbound import known_member
 from .._validation import E164_RULE, check_e164
 from ..types._fields import NonBlankStr
 from ..types.enums import DestinationType
@@ -48,9 +50,11 @@ if TYPE_CHECKING:
     # Type checkers also accept the plain strings; at runtime pydantic turns them into the enum.
     BridgeModeArg = Union[BridgeMode, Literal["SEQUENTIAL", "PARALLEL"]]
     DestinationTypeArg = Union[DestinationType, Literal["EXTERNALNUMBER", "SIP_USER", "SIP_TRUNK"]]
+    HangupCauseArg = Union[HangupCause, str]
 else:
     BridgeModeArg = BridgeMode
     DestinationTypeArg = DestinationType
+    HangupCauseArg = Annotated[NonBlankStr, known_member(HangupCause)]  # open: any cause is sent
 
 PositiveInt = Annotated[StrictInt, Field(ge=1)]
 VariableName = Annotated[StrictStr, Field(pattern=r"^[a-z0-9_]+$")]
@@ -241,34 +245,42 @@ class Hangup(Block):
     """``HANGUP``: end the call."""
 
     block_type: Literal["HANGUP"] = "HANGUP"
-    hangup_cause: Annotated[
-        Optional[Union[HangupCause, StrictStr]], Field(union_mode="left_to_right")
-    ] = None
+    hangup_cause: Optional[HangupCauseArg] = None
     """The cause to signal, e.g. ``CALL_REJECTED``; a cause the SDK does not list is sent as given."""
 
 
-class CallSettings(Block):
+class _OpenBlock(Block):
+    """A block whose vendor docs are incomplete: undocumented attributes pass, except a
+    ``blockTimeout``, which only ``BRIDGE`` is documented to take."""
+
+    model_config: ClassVar[ConfigDict] = ConfigDict(extra="allow")
+
+    @model_validator(mode="after")
+    def _no_block_timeout(self) -> _OpenBlock:
+        if {"blockTimeout", "block_timeout"} & set(self.model_extra or {}):
+            block_type = type(self).model_fields["block_type"].default
+            raise ValueError(f"block_timeout is not allowed on {block_type}")
+        return self
+
+
+class CallSettings(_OpenBlock):
     """``CALL_SETTINGS``: change call parameters.
 
     Only ``forwardAni`` is documented; pass other attributes by their wire (camelCase) names,
     e.g. ``CallSettings.model_validate({"forwardAni": "+49...", "newAttribute": 1})``.
     """
 
-    model_config: ClassVar[ConfigDict] = ConfigDict(extra="allow")
-
     block_type: Literal["CALL_SETTINGS"] = "CALL_SETTINGS"
     forward_ani: Optional[NonBlankStr] = None
     """The caller id to signal on later forwards."""
 
 
-class Refer(Block):
+class Refer(_OpenBlock):
     """``REFER``: hand a call that came in over a registered SIP trunk back with a SIP REFER.
 
     The vendor does not document its attributes; pass them by their wire (camelCase) names,
     e.g. ``Refer.model_validate({"blockType": "REFER", "someAttribute": "..."})``.
     """
-
-    model_config: ClassVar[ConfigDict] = ConfigDict(extra="allow")
 
     block_type: Literal["REFER"] = "REFER"
 
