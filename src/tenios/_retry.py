@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email.utils
+import math
 from collections.abc import Mapping
 from enum import Enum
 from typing import Optional
@@ -45,19 +46,15 @@ def backoff_seconds(retry_index: int) -> float:
 
 def parse_retry_after(headers: Mapping[str, str]) -> Optional[float]:
     """Seconds asked for by ``retry-after-ms`` or ``Retry-After`` (seconds or HTTP date), if any."""
-    millis = headers.get("retry-after-ms")
+    millis = _seconds(headers.get("retry-after-ms"))
     if millis is not None:
-        try:
-            return max(float(millis) / 1000.0, 0.0)
-        except ValueError:
-            pass
+        return millis / 1000.0
     value = headers.get("retry-after")
     if value is None:
         return None
-    try:
-        return max(float(value), 0.0)
-    except ValueError:
-        pass
+    seconds = _seconds(value)
+    if seconds is not None:
+        return seconds
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
@@ -65,3 +62,14 @@ def parse_retry_after(headers: Mapping[str, str]) -> Optional[float]:
     if when.tzinfo is None:
         return None
     return max(when.timestamp() - _clock.now(), 0.0)
+
+
+def _seconds(value: Optional[str]) -> Optional[float]:
+    """A header's number, at least 0; ``None`` when absent or not a finite number."""
+    if value is None:
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        return None
+    return max(number, 0.0) if math.isfinite(number) else None
