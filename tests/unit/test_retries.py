@@ -278,6 +278,9 @@ def test_retry_after_date_in_the_past_means_retry_now(
         ("Retry-After", "soon", 0.5),  # unreadable: ordinary backoff
         ("Retry-After", "Wed, 21 Oct 2015 07:28:00 -0000", 0.5),  # no time zone: backoff
         ("retry-after-ms", "x", 0.5),
+        ("Retry-After", "nan", 0.5),  # not a finite number: backoff
+        ("Retry-After", "-inf", 0.5),
+        ("Retry-After", "-3", 0.0),  # a negative wait means now
     ],
 )
 def test_retry_after_forms(
