@@ -160,7 +160,8 @@ def _build_request(
 def _exchange(http: httpx.Client, request: httpx.Request) -> httpx.Response:
     """Send and read the whole answer; transport errors become ``_TransportFailure``."""
     try:
-        response = http.send(request, stream=True)
+        # Never follow a redirect, even when a passed-in client would: the body carries the key.
+        response = http.send(request, stream=True, follow_redirects=False)
     except _NOT_SENT_ERRORS as exc:
         raise _TransportFailure(Failure.NOT_SENT, exc) from exc
     except httpx.HTTPError as exc:
