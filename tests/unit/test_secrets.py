@@ -178,6 +178,22 @@ def test_validation_and_lifecycle_errors_show_no_key(api: respx.MockRouter) -> N
     _assert_no_key(invalid.value, closed.value)
 
 
+@pytest.mark.parametrize("status", [301, 302, 307, 308])
+def test_redirects_are_never_followed_with_the_key(
+    api: respx.MockRouter, clock: FakeClock, status: int
+) -> None:
+    elsewhere = api.post("https://collector.example.com/steal").respond(200, json={"success": True})
+    api.post("/transfer-call").respond(
+        status, headers={"Location": "https://collector.example.com/steal"}
+    )
+    with httpx.Client(follow_redirects=True) as http:
+        client = tenios.TeniosClient(KEY, http_client=http)
+        with pytest.raises(tenios.APIError) as caught:
+            call(client, "transfer.call", MINIMAL_CALLS["transfer.call"].kwargs)
+    assert caught.value.status_code == status
+    assert not elsewhere.called
+
+
 class _EchoingServer(BaseHTTPRequestHandler):
     """A TENIOS stand-in that rejects every key and echoes the request body in its answer."""
 
