@@ -251,15 +251,44 @@ def _connection_error(
 
 def _decode(connection: Connection, response: httpx.Response) -> Any:
     """The body as JSON with the key redacted, or the (redacted) text when it is not JSON."""
-    try:
-        text = response.text
-    except (UnicodeDecodeError, LookupError):
-        return None
+    text = _ascii_text(response)
+    if text is None:
+        try:
+            text = response.text
+        except (UnicodeDecodeError, LookupError):
+            return None
     text = redact(text, connection.access_key)
     try:
         return json.loads(text)
     except (ValueError, RecursionError):  # RecursionError: nesting deeper than the parser allows
         return text
+
+
+def _ascii_text(response: httpx.Response) -> Optional[str]:
+    """``response.text`` for the usual answer, ASCII bytes read as UTF-8; ``None`` for any other.
+
+    ``response.text`` parses the Content-Type with the email package and builds a decoder, which
+    costs more than the JSON parsing. ASCII bytes read the same in UTF-8, so when httpx would pick
+    UTF-8 (no charset or ``charset=utf-8``, and the client's default encoding) the bytes are simply
+    decoded; every other answer takes httpx's own path.
+    """
+    content = response.content
+    if not content.isascii() or response.default_encoding != "utf-8":
+        return None
+    content_type = (response.headers.get("content-type") or "").lower()
+    if "charset" in content_type and not (
+        content_type.count("charset") == 1 and _charset(content_type) in ("utf-8", "utf8")
+    ):
+        return None
+    return content.decode("ascii")
+
+
+def _charset(content_type: str) -> str:
+    for parameter in content_type.split(";")[1:]:
+        name, _, value = parameter.partition("=")
+        if name.strip() == "charset":
+            return value.strip().strip("\"'")
+    return ""
 
 
 def _api_error(
