@@ -116,13 +116,98 @@ def test_poll_timing_out_at_the_deadline_is_a_wait_timeout(
     assert isinstance(caught.value.__cause__, tenios.APITimeoutError)
 
 
-def test_poll_timing_out_before_the_deadline_is_an_api_timeout(
+def test_failed_polls_are_repeated_while_time_is_left(
     client: tenios.TeniosClient, api: respx.MockRouter, clock: FakeClock
 ) -> None:
-    api.post("/callback/status").mock(side_effect=httpx.ReadTimeout("slow"))
-    with pytest.raises(tenios.APITimeoutError) as caught:
-        client.with_options(max_retries=0).callback.wait(10, timeout=300)
-    assert not isinstance(caught.value, tenios.WaitTimeoutError)
+    route = api.post("/callback/status").mock(
+        side_effect=[
+            httpx.ReadTimeout("slow"),
+            httpx.Response(503),
+            httpx.ConnectError("refused"),
+            httpx.Response(408),
+            httpx.Response(200, json={"status": "DISCONNECTED"}),
+        ]
+    )
+    assert client.callback.wait(10, timeout=60).status is tenios.CallbackStatus.DISCONNECTED
+    assert route.call_count == 5  # one request per poll: the client's own retries are not used
+    assert clock.sleeps == [2.0, 2.0, 2.0, 2.0]
+
+
+def test_retry_after_is_honoured_between_polls(
+    client: tenios.TeniosClient, api: respx.MockRouter, clock: FakeClock
+) -> None:
+    api.post("/callback/status").mock(
+        side_effect=[
+            httpx.Response(429, headers={"Retry-After": "9"}),
+            httpx.Response(200, json={"status": "CALL_A_FAILED"}),
+        ]
+    )
+    assert client.callback.wait(10).status is tenios.CallbackStatus.CALL_A_FAILED
+    assert clock.sleeps == [9.0]
+
+
+def test_wait_never_outlasts_its_deadline_on_a_hanging_server(
+    client: tenios.TeniosClient, api: respx.MockRouter, clock: FakeClock
+) -> None:
+    started = clock.now
+
+    def hang(request: httpx.Request) -> httpx.Response:
+        clock.now += request.extensions["timeout"]["read"]  # the poll uses its whole timeout
+        raise httpx.ReadTimeout("no answer", request=request)
+
+    api.post("/callback/status").mock(side_effect=hang)
+    with pytest.raises(tenios.WaitTimeoutError) as caught:
+        client.callback.wait(10, timeout=45)
+    assert clock.now - started == pytest.approx(45.0)
+    assert isinstance(caught.value.__cause__, tenios.APITimeoutError)
+
+
+def test_lasting_failures_end_in_wait_timeout_from_the_last_one(
+    client: tenios.TeniosClient, api: respx.MockRouter, clock: FakeClock
+) -> None:
+    route = api.post("/callback/status").respond(502, html="<h1>Bad Gateway</h1>")
+    with pytest.raises(tenios.WaitTimeoutError) as caught:
+        client.callback.wait(10, timeout=7, poll_interval=2)
+    assert isinstance(caught.value.__cause__, tenios.ServerError)
+    assert route.call_count == 4  # at t = 0, 2, 4 and 6
+    assert sum(clock.sleeps) == pytest.approx(7.0)
+
+
+def test_retry_after_beyond_the_deadline_waits_only_until_it(
+    client: tenios.TeniosClient, api: respx.MockRouter, clock: FakeClock
+) -> None:
+    api.post("/callback/status").respond(429, headers={"Retry-After": "50"})
+    with pytest.raises(tenios.WaitTimeoutError) as caught:
+        client.callback.wait(10, timeout=20)
+    assert clock.sleeps == [20.0]
+    assert isinstance(caught.value.__cause__, tenios.RateLimitError)
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "error"),
+    [
+        (
+            400,
+            {"error_code": "CALLBACK_NOT_FOUND", "error_message": "nope"},
+            tenios.CallbackNotFoundError,
+        ),
+        (403, {}, tenios.AuthenticationError),
+        (200, {"state": "?"}, tenios.ResponseValidationError),
+    ],
+)
+def test_final_errors_while_waiting_are_raised_at_once(
+    client: tenios.TeniosClient,
+    api: respx.MockRouter,
+    clock: FakeClock,
+    status: int,
+    body: dict[str, Any],
+    error: type[tenios.APIError],
+) -> None:
+    route = api.post("/callback/status").respond(status, json=body)
+    with pytest.raises(error):
+        client.callback.wait(10)
+    assert route.call_count == 1
+    assert clock.sleeps == []
 
 
 def test_api_errors_while_waiting_are_raised(
