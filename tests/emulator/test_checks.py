@@ -210,3 +210,36 @@ def test_not_ready_with_a_reason_keeps_it_and_ready_clears_it(
     post("/acd/agent-state/change", {"email": DEMO_AGENT_EMAIL, "state": "READY", "nrr": "COF"})
     agent = emulator.agent(DEMO_AGENT_EMAIL)
     assert (agent.state, agent.not_ready_reason) == ("READY", None)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"[" * 100_000 + b"]" * 100_000, b'{"id": ' + b"9" * 5000 + b"}"],
+    ids=["nested-too-deep", "integer-too-long"],
+)
+def test_pathological_json_is_invalid_json_not_a_crash(emulator: Emulator, body: bytes) -> None:
+    with httpx.Client(transport=emulator.transport(), base_url="http://localhost") as http:
+        response = http.post("/callback/status", content=body)
+    assert response.json()["error_code"] == "INVALID_JSON"
+    assert isinstance(emulator.journal[0].body, str)
+
+
+@pytest.mark.parametrize(
+    "callback_id", ["9" * 5000, "\u00b2", "\u0661"], ids=["long", "superscript", "arabic"]
+)
+def test_odd_callback_ids_are_not_found(post: Any, callback_id: str) -> None:
+    assert (
+        post("/callback/status", {"id": callback_id}).json()["error_code"] == "CALLBACK_NOT_FOUND"
+    )
+
+
+def test_an_echoed_value_that_utf8_cannot_carry_still_gets_a_json_answer(
+    emulator: Emulator,
+) -> None:
+    body = b'{"access_key": "test-access-key", "call_uuid": "\\ud800"}'
+    with emulator.serve() as base_url, httpx.Client() as http:
+        response = http.post(f"{base_url}/interrupt-ecc-block", content=body)
+    assert (
+        response.json()["error_message"]
+        == "Invalid 'call_uuid' input parameter. Invalid value - '\ud800'."
+    )

@@ -110,3 +110,17 @@ def test_an_answer_to_a_client_that_already_hung_up_is_dropped_quietly(
                 assert http.post(f"{base_url}/callback/status", json={}).status_code == 400
     assert [entry.status for entry in emulator.journal][:1] == [400]
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_a_broken_content_length_gets_an_answer_and_the_connection_closes() -> None:
+    with Emulator() as emulator, emulator.serve() as base_url:
+        port = int(base_url.rsplit(":", 1)[1])
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+            sock.sendall(
+                b"POST /callback/status HTTP/1.1\r\nHost: x\r\nContent-Length: ten\r\n\r\n"
+            )
+            answer = b""
+            while chunk := sock.recv(4096):  # ends when the server closes the connection
+                answer += chunk
+    assert answer.startswith(b"HTTP/1.1 400 ")
+    assert b'"error_code": "INVALID_JSON"' in answer

@@ -55,7 +55,7 @@ class Fault:
             content = body.encode("utf-8") if isinstance(body, str) else body
             headers = {"Content-Type": "text/plain; charset=utf-8"}
         else:
-            content = json.dumps(body, ensure_ascii=False).encode("utf-8")
+            content = json.dumps(body).encode("ascii")
             headers = {"Content-Type": "application/json"}
         headers.update(self.headers)
         return Reply(status, tuple(headers.items()), content, self.delay)

@@ -41,8 +41,9 @@ def callback_init(store: Store, params: dict[str, Any], now: float) -> dict[str,
 def callback_status(store: Store, params: dict[str, Any], now: float) -> dict[str, Any]:
     """``/callback/status``: the id may be a number or a string of digits."""
     raw = params["id"]
-    callback_id = int(raw) if isinstance(raw, int) or raw.isdigit() else None
-    callback = store.callbacks.get(callback_id) if callback_id is not None else None
+    # A string id must be ASCII digits; a longer one than any issued id cannot match anyway.
+    digits = isinstance(raw, str) and raw.isascii() and raw.isdigit() and len(raw) <= 20
+    callback = store.callbacks.get(int(raw)) if isinstance(raw, int) or digits else None
     if callback is None:
         raise _errors.callback_not_found()
     return {"status": store.callback_status(callback, now)}

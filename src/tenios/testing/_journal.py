@@ -57,7 +57,7 @@ def redacted_body(body: bytes, access_key: str) -> Any:
     text = body.decode("utf-8", errors="replace")
     try:
         decoded: object = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         return text.replace(access_key, REDACTED)
     if not isinstance(decoded, dict):
         return decoded

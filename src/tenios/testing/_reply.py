@@ -25,5 +25,6 @@ def json_reply(status: int, payload: object) -> Reply:
     return Reply(
         status,
         (("Content-Type", "application/json"),),
-        json.dumps(payload, ensure_ascii=False).encode("utf-8"),
+        # ASCII escapes: an echoed value may hold a lone surrogate, which UTF-8 cannot carry.
+        json.dumps(payload).encode("ascii"),
     )

@@ -188,7 +188,7 @@ RULES: Mapping[str, EndpointRules] = {
 def _decode_object(body: bytes) -> dict[str, Any]:
     try:
         decoded: object = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (ValueError, RecursionError):  # not UTF-8, not JSON, or nested beyond reason
         raise _errors.invalid_json() from None
     if not isinstance(decoded, dict):
         raise _errors.invalid_json()

@@ -31,7 +31,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _serve(self) -> None:
         server = cast("EmulatorServer", self.server)
-        length = int(self.headers.get("Content-Length") or 0)
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:  # the body cannot be found: answer this request, then hang up
+            length, self.close_connection = 0, True
         body = self.rfile.read(length) if length > 0 else b""
         reply = server.app.handle(self.command, self.path, self.headers.items(), body)
         if reply.delay and server.stopping.wait(reply.delay):
