@@ -341,6 +341,33 @@ def test_unknown_enum_values_are_kept_as_plain_strings(
     assert not status.is_terminal
 
 
+@pytest.mark.parametrize(
+    ("content_type", "encoding"),
+    [
+        ("application/json", "utf-8"),
+        ("application/json; charset=UTF-8", "utf-8"),
+        ('application/json; charset="utf8"', "utf-8"),
+        ("application/json; charset=iso-8859-1", "latin-1"),
+        ("application/json; x-charset-hint=1", "utf-8"),
+        ("application/json; charset=utf-8; charset=latin-1", "utf-8"),
+    ],
+)
+@pytest.mark.parametrize("name", ["Peter", "Jürgen"])
+def test_answers_decode_by_their_declared_charset(
+    client: tenios.TeniosClient,
+    api: respx.MockRouter,
+    content_type: str,
+    encoding: str,
+    name: str,
+) -> None:
+    body = json.dumps({"email": "a@b.de", "state": "READY", "name": name}, ensure_ascii=False)
+    api.post("/acd/agent-state/retrieve").respond(
+        200, content=body.encode(encoding), headers={"Content-Type": content_type}
+    )
+    agent = client.acd.retrieve_agent_state("a@b.de")
+    assert _attribute(agent, "name") == name
+
+
 def test_known_enum_values_become_members(
     client: tenios.TeniosClient, api: respx.MockRouter
 ) -> None:
