@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from tenios import call_control as cc
 
-PROPERTY = settings(max_examples=100, deadline=None)
+PROPERTY = settings(max_examples=75, deadline=None)
 
 names = st.from_regex(r"[A-Za-z][A-Za-z0-9_. -]{0,11}", fullmatch=True)
 numbers = st.from_regex(r"\+[1-9][0-9]{1,14}", fullmatch=True)

@@ -209,3 +209,20 @@ def test_call_settings_and_refer_pass_undocumented_attributes() -> None:
         {"blockType": "CALL_SETTINGS", "recordCall": True},
         {"blockType": "REFER"},
     ]
+
+
+def test_enum_members_read_as_their_wire_values() -> None:
+    assert str(cc.BridgeMode.PARALLEL) == "PARALLEL"
+    assert f"{cc.RequestStatus.VALIDATION_ERRORS}" == "VALIDATION_ERRORS"
+    assert cc.HangupCause.CALL_REJECTED == "CALL_REJECTED"
+    assert [member.value for member in cc.BlockType] == [
+        "BRIDGE",
+        "ANNOUNCEMENT",
+        "SAY",
+        "ROUTINGPLAN",
+        "COLLECT_DIGITS",
+        "COLLECT_SPEECH",
+        "HANGUP",
+        "CALL_SETTINGS",
+        "REFER",
+    ]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import importlib.machinery
 import importlib.util
 import os
+import queue
 import re
-import select
 import subprocess
 import sys
 import threading
@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Callable, Optional, Protocol, cast
+from typing import IO, Any, Callable, Optional, Protocol, cast
 
 EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "examples"
 
@@ -89,6 +89,11 @@ def serving(server: ThreadingHTTPServer) -> Generator[str, None, None]:
         assert not thread.is_alive(), "the example server did not shut down"
 
 
+def _pump(stream: IO[str], lines: queue.Queue[str]) -> None:
+    for line in stream:
+        lines.put(line)
+
+
 @contextmanager
 def running_script(name: str, env: Mapping[str, str]) -> Generator[str, None, None]:
     """Run ``python examples/<name>.py 0`` as a process; yield its URL; stop it on exit."""
@@ -99,13 +104,19 @@ def running_script(name: str, env: Mapping[str, str]) -> Generator[str, None, No
         stderr=subprocess.PIPE,
         text=True,
     )
-    assert process.stderr is not None
+    stderr = process.stderr
+    assert stderr is not None
+    lines: queue.Queue[str] = queue.Queue()
+    reader = threading.Thread(target=_pump, args=(stderr, lines), daemon=True)
+    reader.start()
     try:
         deadline = time.monotonic() + 20
         url = None
         while url is None and time.monotonic() < deadline:
-            ready, _, _ = select.select([process.stderr], [], [], 0.5)
-            line = process.stderr.readline() if ready else ""
+            try:
+                line = lines.get(timeout=0.5)
+            except queue.Empty:
+                continue
             match = re.search(r"listening on (http://\S+)", line)
             url = match.group(1) if match else None
         assert url is not None, "the example did not start"
@@ -113,4 +124,5 @@ def running_script(name: str, env: Mapping[str, str]) -> Generator[str, None, No
     finally:
         process.terminate()
         process.wait(timeout=10)
-        process.stderr.close()
+        reader.join(timeout=5)
+        stderr.close()

@@ -29,23 +29,35 @@ def with_key(post: dict[str, Any], key: str = KEY) -> bytes:
     return json.dumps({**post, "accessKey": key}).encode()
 
 
-@pytest.fixture
-def events() -> list[webhooks.WebhookEvent]:
-    return []
+RECEIVED: list[webhooks.WebhookEvent] = []
 
 
-@pytest.fixture
-def url(events: list[webhooks.WebhookEvent]) -> Generator[str, None, None]:
-    server = EXAMPLE.make_server("127.0.0.1", 0, access_key=KEY, on_event=events.append)
+@pytest.fixture(scope="module")
+def url() -> Generator[str, None, None]:
+    """One receiver for the module; its events go to ``RECEIVED``."""
+    server = EXAMPLE.make_server("127.0.0.1", 0, access_key=KEY, on_event=RECEIVED.append)
     with serving(server) as base_url:
         yield base_url
 
 
+@pytest.fixture
+def events() -> list[webhooks.WebhookEvent]:
+    """The events the module's receiver got during this test."""
+    RECEIVED.clear()
+    return RECEIVED
+
+
+@pytest.fixture(scope="module")
+def http(url: str) -> Generator[httpx.Client, None, None]:
+    """A client of the module's receiver."""
+    with httpx.Client(base_url=url, timeout=5) as client:
+        yield client
+
+
 def test_every_seed_post_is_verified_and_answered_200(
-    url: str, events: list[webhooks.WebhookEvent]
+    http: httpx.Client, events: list[webhooks.WebhookEvent]
 ) -> None:
-    with httpx.Client(base_url=url, timeout=5) as http:
-        statuses = [http.post("/", content=with_key(post)).status_code for post in SEED_POSTS]
+    statuses = [http.post("/", content=with_key(post)).status_code for post in SEED_POSTS]
 
     assert statuses == [200] * 5
     assert [event.request_type for event in events] == [
@@ -59,10 +71,11 @@ def test_every_seed_post_is_verified_and_answered_200(
     assert events[3].destination == "+492212345678"
 
 
-def test_a_wrong_key_gets_403_and_no_event(url: str, events: list[webhooks.WebhookEvent]) -> None:
-    with httpx.Client(base_url=url, timeout=5) as http:
-        # The seed posts carry the vendor's placeholder key, not this server's.
-        answers = [http.post("/", content=json.dumps(post)) for post in SEED_POSTS]
+def test_a_wrong_key_gets_403_and_no_event(
+    http: httpx.Client, events: list[webhooks.WebhookEvent]
+) -> None:
+    # The seed posts carry the vendor's placeholder key, not this server's.
+    answers = [http.post("/", content=json.dumps(post)) for post in SEED_POSTS]
 
     assert [answer.status_code for answer in answers] == [403] * 5
     assert KEY not in answers[0].text
@@ -80,18 +93,17 @@ def test_a_wrong_key_gets_403_and_no_event(url: str, events: list[webhooks.Webho
     ids=["not JSON", "not an object", "not UTF-8", "wrong field type"],
 )
 def test_a_bad_payload_gets_400(
-    url: str, events: list[webhooks.WebhookEvent], content: bytes
+    http: httpx.Client, events: list[webhooks.WebhookEvent], content: bytes
 ) -> None:
-    answer = httpx.post(url, content=content, timeout=5)
+    answer = http.post("/", content=content)
 
     assert answer.status_code == 400
     assert events == []
 
 
-def test_a_body_without_length_or_too_large_is_refused(url: str) -> None:
-    with httpx.Client(base_url=url, timeout=5) as http:
-        chunked = http.post("/", content=iter([with_key(SEED_POSTS[0])]))
-        too_large = http.post("/", content=b"{" + b" " * 70_000 + b"}")
+def test_a_body_without_length_or_too_large_is_refused(http: httpx.Client) -> None:
+    chunked = http.post("/", content=iter([with_key(SEED_POSTS[0])]))
+    too_large = http.post("/", content=b"{" + b" " * 70_000 + b"}")
 
     assert chunked.status_code == 411
     assert too_large.status_code == 413

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 import pytest
+from pydantic import TypeAdapter, ValidationError
 
 import tenios
 from tenios import webhooks
@@ -84,6 +85,11 @@ def test_an_empty_configured_key_is_an_error_whatever_was_sent(configured: str) 
 def test_access_key_is_a_required_keyword() -> None:
     with pytest.raises(TypeError):
         webhooks.parse_event(body())  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+
+
+def test_a_configured_key_that_is_not_a_string_is_a_programming_error() -> None:
+    with pytest.raises(TypeError, match="access_key must be a str"):
+        webhooks.parse_event(body(), access_key=KEY.encode())  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
 
 
 def test_none_skips_the_key_check_on_purpose() -> None:
@@ -307,14 +313,18 @@ def test_events_can_be_built_with_snake_case_names() -> None:
 
 
 def test_webhook_event_is_a_pydantic_type_for_your_own_models() -> None:
-    from pydantic import TypeAdapter
-
     adapter: TypeAdapter[webhooks.WebhookEvent] = TypeAdapter(webhooks.WebhookEvent)
 
     assert isinstance(adapter.validate_python(payload()), webhooks.CallStartEvent)
     assert isinstance(adapter.validate_python(payload(requestType="X")), webhooks.UnknownEvent)
     built = webhooks.CallEndEvent(request_type="CALL_END", customer_number=1, access_key="k")
     assert adapter.validate_python(built) is built
+    unknown = webhooks.parse_event({"requestType": "X", "a": 1}, access_key=None)
+    revalidated = adapter.validate_python(unknown)
+    assert isinstance(revalidated, webhooks.UnknownEvent)
+    assert revalidated.raw == {"requestType": "X", "a": 1}
+    with pytest.raises(ValidationError, match="requestType is missing or not a string"):
+        adapter.validate_python({"customerNumber": 1})
 
 
 # --- secrets ------------------------------------------------------------------------------------
