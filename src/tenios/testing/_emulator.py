@@ -124,7 +124,7 @@ class Emulator:
             else dict.fromkeys(skills, True)
         )
         with self._lock:
-            self._store.add_skills(list(flags))
+            self._store.add_skills(flags)
             self._store.agents[email] = Agent(
                 email,
                 state=state,

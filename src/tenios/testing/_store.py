@@ -4,6 +4,7 @@ callbacks. Plain data; the emulator's lock guards it."""
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -107,7 +108,7 @@ class Store:
         )
         self.calls[DEMO_CALL_UUID] = Call(DEMO_CALL_UUID)
 
-    def add_skills(self, names: list[str] | tuple[str, ...]) -> None:
+    def add_skills(self, names: Iterable[str]) -> None:
         """Add skills to the account (in order; names it has already are skipped)."""
         for name in names:
             if name not in self.skills:
