@@ -130,7 +130,9 @@ BAD_TIMEOUTS = [0, -1, True, "5", [5], float("nan"), float("inf")]
 
 @pytest.mark.parametrize("timeout", BAD_TIMEOUTS)
 def test_bad_timeout_is_refused(timeout: Any) -> None:
-    with pytest.raises(tenios.TeniosError, match="timeout must be a number of seconds > 0"):
+    with pytest.raises(
+        tenios.TeniosError, match=r"timeout must be a (finite )?number of seconds > 0"
+    ):
         tenios.TeniosClient("k", timeout=timeout)
 
 

@@ -23,7 +23,7 @@ BOOL = "must be a valid boolean"
 INTEGER = "must be a valid integer"
 NOT_NEGATIVE = "must be greater than or equal to 0"
 STRING = "must be a valid string"
-CALLBACK_ID = "must be a whole number >= 0 or a non-blank string"
+CALLBACK_ID = "must be a whole number"  # from 0 up, or a non-blank string
 
 # (endpoint, argument, bad value, rule in the message)
 CASES: list[tuple[str, str, Any, str]] = [
