@@ -30,5 +30,8 @@ test: lint typecheck unit
 test-slow: $(STAMP)
 	$(BIN)/pytest -m slow
 
+demo: $(STAMP)
+	$(BIN)/python examples/quickstart.py
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .coverage htmlcov dist build site
