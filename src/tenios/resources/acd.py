@@ -12,7 +12,9 @@ from .._endpoints import (
     RETRIEVE_USER_DETAILS,
 )
 from .._exceptions import RequestValidationError
+from .._pipeline import validate_arguments
 from .._types import NOT_GIVEN, NotGiven, Timeout
+from ..types.acd import UserDetailsUpdate
 from ._base import Resource
 
 if TYPE_CHECKING:
@@ -104,9 +106,21 @@ class ACD(Resource):
         ``user_skills`` maps skill names to ``True``/``False``; skills not named keep their value.
         A name the account does not have raises ``RequestValidationError`` before anything changes.
         """
-        current = self.retrieve_user_details(email, timeout=timeout)
+        given = validate_arguments(
+            UserDetailsUpdate,
+            {
+                "email": email,
+                "cloud_acd_enabled": cloud_acd_enabled,
+                "sip_enabled": sip_enabled,
+                "external_number_enabled": external_number_enabled,
+                "external_number": external_number,
+                "state": state,
+                "user_skills": user_skills,
+            },
+        )
+        current = self.retrieve_user_details(given.email, timeout=timeout)
         skills = current.skills
-        unknown = sorted(set(user_skills or {}) - set(skills))
+        unknown = sorted(set(given.user_skills or {}) - set(skills))
         if unknown:
             raise RequestValidationError(
                 f"user_skills names skills the account does not have: {', '.join(unknown)}"
@@ -114,14 +128,16 @@ class ACD(Resource):
                 field="user_skills",
             )
         return self.change_user_details(
-            email,
-            cloud_acd_enabled=_keep(cloud_acd_enabled, current.cloud_acd_enabled),
-            sip_enabled=_keep(sip_enabled, current.sip_enabled),
-            external_number_enabled=_keep(external_number_enabled, current.external_number_enabled),
-            external_number=_keep(external_number, current.external_number or None),
+            given.email,
+            cloud_acd_enabled=_keep(given.cloud_acd_enabled, current.cloud_acd_enabled),
+            sip_enabled=_keep(given.sip_enabled, current.sip_enabled),
+            external_number_enabled=_keep(
+                given.external_number_enabled, current.external_number_enabled
+            ),
+            external_number=_keep(given.external_number, current.external_number or None),
             # An unknown state read back is passed on as is; the request model refuses it.
-            state=_keep(state, cast("Union[AgentState, AgentStateName]", current.state)),
-            user_skills={**skills, **(user_skills or {})},
+            state=_keep(given.state, cast("Union[AgentState, AgentStateName]", current.state)),
+            user_skills={**skills, **(given.user_skills or {})},
             timeout=timeout,
         )
 

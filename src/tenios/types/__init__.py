@@ -11,7 +11,9 @@ from .acd import (
     AgentStateResponse,
     ChangeAgentStateRequest,
     ChangeUserDetailsRequest,
+    SkillSetting,
     UserDetailsResponse,
+    UserDetailsUpdate,
     UserSkill,
 )
 from .call_control import InterruptBlockRequest
@@ -40,8 +42,10 @@ __all__ = [
     "ChangeUserDetailsRequest",
     "DestinationType",
     "InterruptBlockRequest",
+    "SkillSetting",
     "SuccessResponse",
     "TransferCallRequest",
     "UserDetailsResponse",
+    "UserDetailsUpdate",
     "UserSkill",
 ]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import ClassVar, Optional
 
-from pydantic import StrictBool, field_serializer
+from pydantic import ConfigDict, StrictBool
 
 from ._base import RequestModel, ResponseModel
 from ._fields import E164Number, Email, NonBlankStr, Open
@@ -15,7 +15,9 @@ __all__ = [
     "AgentStateResponse",
     "ChangeAgentStateRequest",
     "ChangeUserDetailsRequest",
+    "SkillSetting",
     "UserDetailsResponse",
+    "UserDetailsUpdate",
     "UserSkill",
 ]
 
@@ -41,6 +43,20 @@ class ChangeAgentStateRequest(RequestModel):
     nrr: Optional[NonBlankStr] = None
 
 
+class SkillSetting(RequestModel):
+    """One skill in a Cloud-ACD change: its name and whether the agent has it.
+
+    Also read from a ``UserSkill`` of an answer (by attribute, so its extra fields stay behind).
+    """
+
+    model_config: ClassVar[ConfigDict] = ConfigDict(
+        extra="forbid", frozen=True, defer_build=True, from_attributes=True
+    )
+
+    name: NonBlankStr
+    has_skill: StrictBool
+
+
 class ChangeUserDetailsRequest(RequestModel):
     """Arguments of ``/acd/details/user/change``: the whole record, every skill included."""
 
@@ -50,12 +66,19 @@ class ChangeUserDetailsRequest(RequestModel):
     external_number_enabled: StrictBool
     external_number: Optional[E164Number]
     state: AgentState
-    user_skills: list[UserSkill]
+    user_skills: list[SkillSetting]
 
-    @field_serializer("user_skills")
-    def _only_documented_skill_fields(self, skills: list[UserSkill]) -> list[dict[str, Any]]:
-        # A skill read from an answer may carry extra fields; only the two documented ones are sent.
-        return [{"name": skill.name, "has_skill": skill.has_skill} for skill in skills]
+
+class UserDetailsUpdate(RequestModel):
+    """Arguments of ``acd.update_user_details``, checked before anything is sent; ``None`` keeps."""
+
+    email: Email
+    cloud_acd_enabled: Optional[StrictBool] = None
+    sip_enabled: Optional[StrictBool] = None
+    external_number_enabled: Optional[StrictBool] = None
+    external_number: Optional[E164Number] = None
+    state: Optional[AgentState] = None
+    user_skills: Optional[dict[NonBlankStr, StrictBool]] = None
 
 
 class AgentStateResponse(ResponseModel):
