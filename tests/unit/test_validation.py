@@ -169,15 +169,73 @@ def test_update_with_bad_email_sends_nothing(
     assert caught.value.field == "email"
 
 
-def test_update_with_bad_value_sends_no_change(
+@pytest.mark.parametrize(
+    ("field", "value", "rule"),
+    [
+        ("cloud_acd_enabled", "yes", BOOL),
+        ("sip_enabled", 1, BOOL),
+        ("external_number_enabled", "false", BOOL),
+        ("external_number", "0221 5540030", E164),
+        ("state", "BUSY", STATE),
+        ("user_skills", ["German"], "must be a valid dictionary"),
+        ("user_skills", {"German": "yes"}, BOOL),
+        ("user_skills", {" ": True}, BLANK),
+        ("user_skills", {7: True}, STRING),
+    ],
+)
+def test_update_with_bad_value_sends_nothing_at_all(
+    client: tenios.TeniosClient, no_request: respx.Route, field: str, value: Any, rule: str
+) -> None:
+    with pytest.raises(tenios.RequestValidationError) as caught:
+        client.acd.update_user_details("agent@example.com", **{field: value})
+    assert caught.value.field is not None
+    assert caught.value.field.split(".")[0] == field
+    assert rule in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("skills", "field", "rule"),
+    [
+        ({"German": "yes"}, "user_skills.0.has_skill", BOOL),
+        ({"German": 1}, "user_skills.0.has_skill", BOOL),
+        ({"": True}, "user_skills.0.name", BLANK),
+        (
+            [{"name": "German", "has_skill": True, "level": 3}],
+            "user_skills.0.level",
+            "is not an argument",
+        ),
+        (["German"], "user_skills.0", "must be a valid dictionary"),
+        ("German", "user_skills", "must be a valid list"),
+    ],
+)
+def test_skill_settings_are_strict(
+    client: tenios.TeniosClient, no_request: respx.Route, skills: Any, field: str, rule: str
+) -> None:
+    kwargs = {**MINIMAL_CALLS["acd.change_user_details"].kwargs, "user_skills": skills}
+    with pytest.raises(tenios.RequestValidationError) as caught:
+        call(client, "acd.change_user_details", kwargs)
+    assert caught.value.field == field
+    assert rule in str(caught.value)
+
+
+def test_skills_read_back_can_be_sent_as_they_are(
     client: tenios.TeniosClient, api: respx.MockRouter
 ) -> None:
-    api.post("/acd/details/user/retrieve").respond(200, json=USER_DETAILS)
+    answer = {**USER_DETAILS, "user_skills": [{"name": "German", "has_skill": True, "level": 3}]}
+    api.post("/acd/details/user/retrieve").respond(200, json=answer)
     change = api.post("/acd/details/user/change").respond(200, json={"success": True})
-    with pytest.raises(tenios.RequestValidationError) as caught:
-        client.acd.update_user_details("agent@example.com", external_number="0221")
-    assert caught.value.field == "external_number"
-    assert not change.called
+    details = client.acd.retrieve_user_details("agent@example.com")
+    client.acd.change_user_details(
+        "agent@example.com",
+        cloud_acd_enabled=details.cloud_acd_enabled,
+        sip_enabled=details.sip_enabled,
+        external_number_enabled=details.external_number_enabled,
+        external_number=details.external_number,
+        state=tenios.AgentState.READY,
+        user_skills=details.user_skills,
+    )
+    sent = json.loads(change.calls.last.request.content)
+    assert sent["user_skills"] == [{"name": "German", "has_skill": True}]
 
 
 # -- enums: members and their string values are both accepted ------------------------------------
