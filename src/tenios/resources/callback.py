@@ -8,9 +8,11 @@ from .. import _clock
 from .._endpoints import CALLBACK_INIT, CALLBACK_STATUS
 from .._exceptions import APIConnectionError, APIError, TeniosError, WaitTimeoutError
 from .._logging import logger
+from .._pipeline import validate_arguments
 from .._retry import may_retry_status
 from .._types import NOT_GIVEN, NotGiven, Timeout
 from .._validation import seconds_argument
+from ..types.callback import CallbackStatusRequest
 from ._base import Resource
 
 if TYPE_CHECKING:
@@ -68,6 +70,7 @@ class Callback(Resource):
             WaitTimeoutError: the deadline passed before a terminal status was seen; chained from
                 the last passing failure, if there was one.
         """
+        validate_arguments(CallbackStatusRequest, {"id": id})  # before the deadline can pass
         timeout = seconds_argument("timeout", timeout)
         poll_interval = seconds_argument("poll_interval", poll_interval, allow_zero=True)
         poller = self._client.with_options(max_retries=0).callback  # retries happen between polls
