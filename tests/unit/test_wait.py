@@ -235,14 +235,17 @@ def test_api_errors_while_waiting_are_raised(
         ({"poll_interval": -1}, "poll_interval"),
         ({"poll_interval": float("nan")}, "poll_interval"),
         ({"poll_interval": None}, "poll_interval"),
+        ({"id": None, "timeout": 1e-300}, "id"),  # checked even when the deadline passes at once
+        ({"id": "  "}, "id"),
     ],
 )
 def test_bad_wait_arguments_are_refused_before_polling(
     client: tenios.TeniosClient, api: respx.MockRouter, arguments: dict[str, Any], field: str
 ) -> None:
     route = api.post("/callback/status").respond(200, json={"status": "DISCONNECTED"})
+    arguments = {"id": 10, **arguments}
     with pytest.raises(tenios.RequestValidationError) as caught:
-        client.callback.wait(10, **arguments)
+        client.callback.wait(**arguments)
     assert caught.value.field == field
     assert not route.called
 
