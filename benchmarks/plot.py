@@ -9,6 +9,11 @@ from ._timing import median
 from .report import Row
 
 MICROSECONDS = 1e6
+LABELS = {
+    "a1": "callback.status\nMockTransport\n(by hand: httpx + pydantic)",
+    "a2": "callback.init\nMockTransport\n(by hand: httpx + pydantic)",
+    "b": "callback.status\nloopback HTTP\n(by hand: raw httpx)",
+}
 
 
 def _per_call_microseconds(row: Row) -> tuple[list[float], list[float]]:
@@ -24,8 +29,8 @@ def plot_per_call(rows: list[Row], path: Path, machine: str) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    groups = [row for row in rows if row.key in ("a1", "a2", "b") and not row.skipped]
-    labels = [row.what.replace(": ", "\n").replace(", ", "\n", 1) for row in groups]
+    groups = [row for row in rows if row.key in LABELS and not row.skipped]
+    labels = [LABELS[row.key] for row in groups]
     # matplotlib's stubs leave **kwargs untyped; Any keeps pyright's strict mode quiet here.
     figure: Any
     axes: Any
@@ -34,7 +39,7 @@ def plot_per_call(rows: list[Row], path: Path, machine: str) -> None:
     for index, row in enumerate(groups):
         baseline, tenios = _per_call_microseconds(row)
         for offset, samples, color, name in (
-            (-width / 2, baseline, "#8c8c8c", "httpx (+ pydantic) by hand"),
+            (-width / 2, baseline, "#8c8c8c", "by hand"),
             (width / 2, tenios, "#1f6fb2", "tenios"),
         ):
             x = index + offset
