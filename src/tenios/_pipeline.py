@@ -257,11 +257,33 @@ def _decode(connection: Connection, response: httpx.Response) -> Any:
             text = response.text
         except (UnicodeDecodeError, LookupError):
             return None
-    text = redact(text, connection.access_key)
+    key = connection.access_key
     try:
-        return json.loads(text)
+        data = json.loads(text)
     except (ValueError, RecursionError):  # RecursionError: nesting deeper than the parser allows
-        return text
+        return redact(text, key)
+    # Redact after parsing: a server that echoes the request may JSON-escape the key ("\u0051..."),
+    # which no search of the raw text finds. Without escapes or the key, there is nothing to do.
+    if "\\" not in text and key not in text:
+        return data
+    try:
+        return _redact_strings(data, key)
+    except RecursionError:
+        return "[body not shown: nested too deeply to redact the access key]"
+
+
+def _redact_strings(data: object, key: str) -> object:
+    """``data`` (parsed JSON) with ``key`` redacted from every string in it, names included."""
+    if isinstance(data, str):
+        return redact(data, key)
+    if isinstance(data, list):
+        return [_redact_strings(item, key) for item in cast("list[object]", data)]
+    if isinstance(data, dict):
+        return {
+            redact(name, key): _redact_strings(value, key)
+            for name, value in cast("dict[str, object]", data).items()
+        }
+    return data
 
 
 def _ascii_text(response: httpx.Response) -> Optional[str]:
