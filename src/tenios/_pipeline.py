@@ -266,24 +266,31 @@ def _decode(connection: Connection, response: httpx.Response) -> Any:
     # which no search of the raw text finds. Without escapes or the key, there is nothing to do.
     if "\\" not in text and key not in text:
         return data
-    try:
-        return _redact_strings(data, key)
-    except RecursionError:
-        return "[body not shown: nested too deeply to redact the access key]"
+    return _redact_strings(data, key)
 
 
 def _redact_strings(data: object, key: str) -> object:
-    """``data`` (parsed JSON) with ``key`` redacted from every string in it, names included."""
-    if isinstance(data, str):
-        return redact(data, key)
-    if isinstance(data, list):
-        return [_redact_strings(item, key) for item in cast("list[object]", data)]
-    if isinstance(data, dict):
-        return {
-            redact(name, key): _redact_strings(value, key)
-            for name, value in cast("dict[str, object]", data).items()
-        }
-    return data
+    """``data`` (freshly parsed JSON, changed in place) with ``key`` redacted from every string.
+
+    A loop, not recursion: an answer nested as deep as the JSON parser allows must not fail here.
+    """
+    holder: list[object] = [data]
+    pending: list[tuple[Any, Any]] = [(holder, 0)]
+    while pending:
+        container, slot = pending.pop()
+        value = container[slot]
+        if isinstance(value, str):
+            container[slot] = redact(value, key)
+        elif isinstance(value, list):
+            items = cast("list[object]", value)
+            pending.extend((items, index) for index in range(len(items)))
+        elif isinstance(value, dict):
+            mapping = cast("dict[str, object]", value)
+            if any(key in name for name in mapping):
+                mapping = {redact(name, key): item for name, item in mapping.items()}
+                container[slot] = mapping
+            pending.extend((mapping, name) for name in mapping)
+    return holder[0]
 
 
 def _ascii_text(response: httpx.Response) -> Optional[str]:
