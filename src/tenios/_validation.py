@@ -8,13 +8,22 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Union
+from typing import Optional, Union
 
 from ._exceptions import RequestValidationError
 
 E164_RULE = "must be E.164, e.g. +491234567890"
 EMAIL_RULE = "must be an e-mail address, e.g. agent@example.com"
 DTMF_RULE = "must be one DTMF key: 0-9, * or #"
+MAX_JSON_INT = 2**53 - 1
+"""The largest whole number every JSON parser reads exactly (RFC 7493, I-JSON); beyond it ids
+may be rounded to another callback's, and Python cannot even print the largest ints."""
+
+MAX_SECONDS = 1_000_000.0
+"""The longest duration accepted (about 11.6 days): sockets cannot wait much longer (CPython raises
+``OverflowError`` near 1e10 s); ``None`` is how a timeout is switched off."""
+
+TEXT_RULE = "must be text that can be sent as UTF-8 (it has a lone surrogate)"
 
 _E164 = re.compile(r"\+[1-9][0-9]{1,14}")
 # Deliberately simple: one @, no spaces, a dot in the domain. TENIOS checks the rest.
@@ -29,9 +38,19 @@ def check_e164(value: str) -> str:
     return value
 
 
+def check_text(value: str) -> str:
+    """Accept a string that UTF-8 can encode: any text except lone surrogates (``"\\ud800"``)."""
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError(TEXT_RULE) from None
+    return value
+
+
 def check_email(value: str) -> str:
     """Accept a syntactically plausible e-mail address."""
-    if not _EMAIL.fullmatch(value):
+    if not _EMAIL.fullmatch(check_text(value)):
         raise ValueError(EMAIL_RULE)
     return value
 
@@ -44,19 +63,19 @@ def check_dtmf_key(value: str) -> str:
 
 
 def check_not_blank(value: str) -> str:
-    """Accept a string with at least one non-space character."""
-    if not value.strip():
+    """Accept text with at least one non-space character."""
+    if not check_text(value).strip():
         raise ValueError("must not be blank")
     return value
 
 
 def check_callback_id(value: object) -> Union[int, str]:
     """Accept a callback id as TENIOS hands it out: a whole number >= 0 or a non-blank string."""
-    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_JSON_INT:
         return value
     if isinstance(value, str) and value.strip():
-        return value
-    raise ValueError("must be a whole number >= 0 or a non-blank string")
+        return check_text(value)
+    raise ValueError(f"must be a whole number from 0 to {MAX_JSON_INT} or a non-blank string")
 
 
 def seconds_argument(name: str, value: object, *, allow_zero: bool = False) -> float:
@@ -65,14 +84,30 @@ def seconds_argument(name: str, value: object, *, allow_zero: bool = False) -> f
     Raises:
         RequestValidationError: naming ``name`` and the rule.
     """
-    if (
-        isinstance(value, (int, float))
-        and not isinstance(value, bool)
-        and math.isfinite(value)
-        and (value > 0 or (allow_zero and value == 0))
-    ):
-        return float(value)
+    seconds = _as_seconds(value)
+    if seconds is not None and (seconds > 0 or (allow_zero and seconds == 0)):
+        return seconds
     rule = ">= 0" if allow_zero else "> 0"
     raise RequestValidationError(
-        f"{name} must be a number of seconds {rule}, not {value!r}", field=name
+        f"{name} must be a number of seconds {rule} and at most {MAX_SECONDS:.0f}, "
+        f"not {_short_repr(value)}",
+        field=name,
     )
+
+
+def _as_seconds(value: object) -> Optional[float]:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    try:
+        seconds = float(value)
+    except OverflowError:  # an int beyond float's range
+        return None
+    return seconds if math.isfinite(seconds) and seconds <= MAX_SECONDS else None
+
+
+def _short_repr(value: object) -> str:
+    try:
+        text = repr(value)
+    except ValueError:  # an int with more digits than Python will print
+        return f"a {type(value).__name__} too large to print"
+    return text if len(text) <= 40 else f"{text[:37]}..."

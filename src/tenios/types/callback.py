@@ -6,7 +6,7 @@ from typing import Annotated, Optional, Union
 
 from pydantic import Field, PlainValidator, StrictInt
 
-from .._validation import check_callback_id
+from .._validation import MAX_JSON_INT, check_callback_id
 from ._base import RequestModel, ResponseModel
 from ._fields import DtmfKey, E164Number, NonBlankStr, Open
 from .enums import CallbackStatus
@@ -28,7 +28,7 @@ class CallbackInitRequest(RequestModel):
 
     callback_config_id: NonBlankStr
     callback_number: E164Number
-    delay: Annotated[StrictInt, Field(ge=0)]
+    delay: Annotated[StrictInt, Field(ge=0, le=MAX_JSON_INT)]
     agent_announcement: Optional[NonBlankStr] = None
     dtmf_key_to_trigger_customer_call: Optional[DtmfKey] = None
 
