@@ -7,7 +7,7 @@
 # python3.X on PATH. A version that is not found is reported as skipped, not as a failure.
 #
 # Environment:
-#   PYTHONS         the minor versions to test (default: "3.9 3.10 3.11 3.12 3.13")
+#   PYTHONS         the minor versions to test (default: "3.9 3.10 3.11 3.12 3.13"; "" for none)
 #   LOWEST_PYTHON   the version for the lowest-dependencies run (default: 3.11; "" to skip it)
 #   PYTEST_ARGS     arguments for pytest (default: -m "not slow" -q)
 #
@@ -16,7 +16,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-PYTHONS=${PYTHONS:-"3.9 3.10 3.11 3.12 3.13"}
+PYTHONS=${PYTHONS-"3.9 3.10 3.11 3.12 3.13"}
 LOWEST_PYTHON=${LOWEST_PYTHON-3.11}
 LOWEST=scripts/lowest-dependencies.txt
 VENVS=.venvs
@@ -46,7 +46,14 @@ ensure_venv() { # ensure_venv NAME PYTHON [pip args...] -> a venv with the proje
     local name=$1 python=$2 venv=$VENVS/$1
     shift 2
     local stamp=$venv/.installed
-    if [[ -f $stamp && $stamp -nt pyproject.toml && $stamp -nt $LOWEST ]]; then
+    # Reinstall when pyproject.toml, or a constraints file among the pip args, is newer.
+    local fresh=1 input
+    for input in pyproject.toml "$@"; do
+        if [[ -f $input && ! ($stamp -nt $input) ]]; then
+            fresh=0
+        fi
+    done
+    if [[ -f $stamp && $fresh == 1 ]]; then
         return 0
     fi
     echo "== $name: creating $venv with $("$python" --version 2>&1)"
