@@ -61,9 +61,8 @@ class Pool:
         return self._http.is_closed
 
     def close(self) -> None:
-        """Close the pool if the SDK made it; a passed-in client is its owner's to close."""
-        if self.owned:
-            self._http.close()
+        """Close the pool; only its owner calls this (never for a passed-in client)."""
+        self._http.close()
 
     def _adopt_after_fork(self) -> None:
         with _fork_lock:
