@@ -22,6 +22,20 @@ def time_calls(call: Callable[[], object], calls: int) -> float:
     return (time.perf_counter() - started) / calls
 
 
+def time_calls_and_cpu(call: Callable[[], object], calls: int, cpu: list[float]) -> float:
+    """Like ``time_calls``; also appends this process's CPU seconds per call to ``cpu``.
+
+    CPU time leaves out the time spent waiting for a server, and for the scheduler on a busy
+    machine, so it shows the client's own cost even where wall time is noisy.
+    """
+    gc.collect()
+    started, cpu_started = time.perf_counter(), time.process_time()
+    for _ in range(calls):
+        call()
+    cpu.append((time.process_time() - cpu_started) / calls)
+    return (time.perf_counter() - started) / calls
+
+
 def interleaved(sides: Mapping[str, Callable[[], float]], rounds: int) -> dict[str, list[float]]:
     """Run each side once per round, alternating which goes first; one sample per side per round.
 

@@ -1,7 +1,9 @@
 """(b) Calls per second over real loopback HTTP: tenios against a raw ``httpx.Client``.
 
 The server (``loopback_server.py``) runs in its own process, so on a machine with two cores the
-client side owns one core and the numbers show client cost plus the real socket round trip.
+client side owns one core and the numbers show client cost plus the real socket round trip. Row
+b2 is the client process's CPU time per call in the same rounds: it leaves out waiting for the
+server and for the scheduler, so it stays steady where calls per second swing on a busy machine.
 """
 
 from __future__ import annotations
@@ -17,11 +19,12 @@ import httpx
 
 import tenios
 
-from ._timing import interleaved, time_calls
+from ._timing import interleaved, time_calls, time_calls_and_cpu
 from .payloads import ACCESS_KEY, CALLBACK_ID
 from .report import Row, Target
 
 TARGET = Target(">=", 0.95)
+MICROSECONDS = 1e6
 SERVER_SCRIPT = Path(__file__).with_name("loopback_server.py")
 STOP_TIMEOUT_SECONDS = 10.0
 
@@ -65,7 +68,7 @@ def tenios_status(client: tenios.TeniosClient) -> object:
 
 
 def measure(base_url: str, rounds: int, calls: int) -> list[Row]:
-    """Row b: calls per second, one keep-alive connection per client, calls made one after another."""
+    """Rows b (calls per second) and b2 (client CPU per call): one kept-alive connection each."""
     http = httpx.Client(base_url=base_url)
     client = tenios.TeniosClient(ACCESS_KEY, base_url=base_url)
     with http, client:
@@ -73,10 +76,11 @@ def measure(base_url: str, rounds: int, calls: int) -> list[Row]:
         sdk = partial(tenios_status, client)
         for call in (by_hand, sdk):
             time_calls(call, max(10, calls // 10))
+        cpu: dict[str, list[float]] = {"baseline": [], "tenios": []}
         samples = interleaved(
             {
-                "baseline": partial(time_calls, by_hand, calls),
-                "tenios": partial(time_calls, sdk, calls),
+                "baseline": partial(time_calls_and_cpu, by_hand, calls, cpu["baseline"]),
+                "tenios": partial(time_calls_and_cpu, sdk, calls, cpu["tenios"]),
             },
             rounds,
         )
@@ -89,5 +93,13 @@ def measure(base_url: str, rounds: int, calls: int) -> list[Row]:
             baseline=[1 / s for s in samples["baseline"]],
             tenios=[1 / s for s in samples["tenios"]],
             target=TARGET,
-        )
+        ),
+        Row(
+            key="b2",
+            what="client CPU per call, loopback HTTP: callback.status",
+            unit="µs",
+            baseline_name="raw httpx.Client",
+            baseline=[s * MICROSECONDS for s in cpu["baseline"]],
+            tenios=[s * MICROSECONDS for s in cpu["tenios"]],
+        ),
     ]

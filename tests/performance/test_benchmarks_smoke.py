@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-ROWS = ("a1", "a2", "b", "c1", "c2", "d1", "d2", "e1", "e2", "e3")
+ROWS = ("a1", "a2", "b", "b2", "c1", "c2", "d1", "d2", "e1", "e2", "e3")
 """(a) per call, (b) loopback calls/s, (c) import, (d) webhook parsing, (e) memory."""
 
 
