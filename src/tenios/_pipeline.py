@@ -255,7 +255,7 @@ def _decode(connection: Connection, response: httpx.Response) -> Any:
     if text is None:
         try:
             text = response.text
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):
             return None
     key = connection.access_key
     try:

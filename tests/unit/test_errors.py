@@ -439,6 +439,12 @@ class _CutShort(httpx.SyncByteStream):
             id="unknown-charset",
         ),
         pytest.param(
+            httpx.Response(
+                200, content=b"{}", headers={"Content-Type": "application/json; charset=utf-32"}
+            ),
+            id="utf-32-without-bom",
+        ),
+        pytest.param(
             httpx.Response(200, content=b"[" * 100_000 + b"]" * 100_000), id="deep-nesting"
         ),
         pytest.param(httpx.Response(200, content=b'{"status": "REQUES'), id="truncated-json"),
