@@ -33,5 +33,8 @@ test-slow: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/python examples/quickstart.py
 
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.run
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .coverage htmlcov dist build site
