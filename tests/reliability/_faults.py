@@ -298,6 +298,8 @@ class Fault:
     """Time the server itself takes on top of the per-attempt budget (the trickle)."""
     min_seconds: float = 0.0
     """A lower bound per attempt that proves a timeout (or the trickle) really waited."""
+    linux_only: bool = False
+    """The fault relies on how Linux treats a full accept queue."""
 
     def expected(self, call: EndpointCall) -> Expected:
         """The behaviour required for ``call``'s endpoint, by its safety."""
@@ -350,6 +352,7 @@ FAULTS: tuple[Fault, ...] = (
         Rule.NOT_SENT,
         reached_server=False,
         min_seconds=TIMEOUT_SECONDS,
+        linux_only=True,
     ),
     Fault(
         "read timeout (request read, never answered)",
