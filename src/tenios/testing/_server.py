@@ -61,12 +61,17 @@ class _Handler(BaseHTTPRequestHandler):
 class EmulatorServer(ThreadingHTTPServer):
     """Serves ``app`` on ``(host, port)``, one thread per connection.
 
+    The listen backlog is 128, not socketserver's 5: many client threads connecting at once
+    (a load test, a pool warming up) would otherwise see resets that no real API gives.
+
     Args:
         address: host and port; port 0 picks a free one.
         app: the emulated API.
         on_connection: called for every accepted connection.
         log: called with one line per answered request, if given.
     """
+
+    request_queue_size = 128
 
     def __init__(
         self,
