@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Optional, Union
+from typing import TYPE_CHECKING, Annotated, Any, Optional, Union
 
 from pydantic import Field, StrictStr
 
-from .._inbound import Body, CallVariables, InboundModel, WholeNumber, known_member, read_inbound
+from .._inbound import (
+    Body,
+    CallVariables,
+    InboundModel,
+    WholeNumber,
+    known_member,
+    read_inbound,
+    validate_model,
+)
 from ._enums import RequestStatus
 
 if TYPE_CHECKING:
@@ -75,5 +83,9 @@ def parse_request(
         body,
         access_key=access_key,
         customer_number=customer_number,
-        validate=CallControlRequest.model_validate,
+        validate=_validate_request,
     )
+
+
+def _validate_request(data: dict[str, Any]) -> CallControlRequest:
+    return validate_model(CallControlRequest, data)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Annotated, Any, Literal, Optional, Union, cast
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Optional, Union
 
 from pydantic import (
     Discriminator,
@@ -16,7 +16,15 @@ from pydantic import (
 )
 
 from .._exceptions import WebhookPayloadError
-from .._inbound import Body, CallVariables, InboundModel, WholeNumber, known_member, read_inbound
+from .._inbound import (
+    Body,
+    CallVariables,
+    InboundModel,
+    WholeNumber,
+    known_member,
+    read_inbound,
+    validate_model,
+)
 from ..types.enums import DestinationType
 
 if TYPE_CHECKING:
@@ -116,7 +124,7 @@ class UnknownEvent(InboundModel):
         return self._raw
 
 
-_EVENT_CLASSES: dict[str, type[BaseEvent]] = {
+_EVENT_CLASSES: dict[str, type[WebhookEvent]] = {
     "CALL_START": CallStartEvent,
     "BLOCK_END": BlockEndEvent,
     "CALL_END": CallEndEvent,
@@ -162,8 +170,7 @@ def _validate_event(data: dict[str, Any]) -> WebhookEvent:
     request_type = data.get("requestType")
     if not isinstance(request_type, str):
         raise WebhookPayloadError("invalid payload: requestType: must be a string")
-    event_class = _EVENT_CLASSES.get(request_type, UnknownEvent)
-    return cast(WebhookEvent, event_class.model_validate(data))
+    return validate_model(_EVENT_CLASSES.get(request_type, UnknownEvent), data)
 
 
 def parse_event(
