@@ -6,15 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional, Union
 
 from pydantic import Field, StrictStr
 
-from .._inbound import (
-    Body,
-    CallVariables,
-    InboundModel,
-    WholeNumber,
-    known_member,
-    read_inbound,
-    validate_model,
-)
+from .._inbound import Body, CallVariables, InboundModel, WholeNumber, known_member, read_inbound
 from ._enums import RequestStatus
 
 if TYPE_CHECKING:
@@ -83,9 +75,9 @@ def parse_request(
         body,
         access_key=access_key,
         customer_number=customer_number,
-        validate=_validate_request,
+        model_for=_request_model,
     )
 
 
-def _validate_request(data: dict[str, Any]) -> CallControlRequest:
-    return validate_model(CallControlRequest, data)
+def _request_model(payload: dict[str, Any]) -> type[CallControlRequest]:
+    return CallControlRequest

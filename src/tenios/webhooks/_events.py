@@ -16,15 +16,7 @@ from pydantic import (
 )
 
 from .._exceptions import WebhookPayloadError
-from .._inbound import (
-    Body,
-    CallVariables,
-    InboundModel,
-    WholeNumber,
-    known_member,
-    read_inbound,
-    validate_model,
-)
+from .._inbound import Body, CallVariables, InboundModel, WholeNumber, known_member, read_inbound
 from ..types.enums import DestinationType
 
 if TYPE_CHECKING:
@@ -166,11 +158,11 @@ verify the sender, so read request bodies with ``parse_event``.
 """
 
 
-def _validate_event(data: dict[str, Any]) -> WebhookEvent:
-    request_type = data.get("requestType")
+def _event_class(payload: dict[str, Any]) -> type[WebhookEvent]:
+    request_type = payload.get("requestType")
     if not isinstance(request_type, str):
         raise WebhookPayloadError("invalid payload: requestType: must be a string")
-    return validate_model(_EVENT_CLASSES.get(request_type, UnknownEvent), data)
+    return _EVENT_CLASSES.get(request_type, UnknownEvent)
 
 
 def parse_event(
@@ -196,5 +188,5 @@ def parse_event(
         body,
         access_key=access_key,
         customer_number=customer_number,
-        validate=_validate_event,
+        model_for=_event_class,
     )
