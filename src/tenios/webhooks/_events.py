@@ -5,21 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Optional, Union
 
-from pydantic import (
-    Discriminator,
-    Field,
-    ModelWrapValidatorHandler,
-    PrivateAttr,
-    StrictStr,
-    Tag,
-    model_validator,
-)
+from pydantic import Discriminator, Field, PrivateAttr, StrictStr, Tag, model_validator
 
 from .._exceptions import WebhookPayloadError
 from .._inbound import Body, CallVariables, InboundModel, WholeNumber, known_member, read_inbound
 from ..types.enums import DestinationType
 
 if TYPE_CHECKING:
+    from pydantic import ModelWrapValidatorHandler  # not exported by pydantic 2.6 to 2.8
+
     OpenDestinationType = Union[DestinationType, str]
 else:
     OpenDestinationType = Annotated[StrictStr, known_member(DestinationType)]
