@@ -21,6 +21,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict
 	$(BIN)/pyright
+	PYTHONPATH=src $(BIN)/pyright --verifytypes tenios --ignoreexternal
 
 # coverage starts before pytest, so the tenios pytest plugin (loaded at startup) is measured too.
 unit: $(STAMP)
@@ -40,6 +41,10 @@ demo: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run
+
+# The suite on every Python 3.9-3.13 found on this machine, then with the lowest httpx and pydantic.
+test-all:
+	scripts/test_all.sh
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .coverage htmlcov dist build site

@@ -14,7 +14,8 @@ from tenios.testing import DEMO_AGENT_EMAIL, Emulator
 
 
 def test_the_plugin_is_registered_as_a_pytest11_entry_point() -> None:
-    plugins = {ep.name: ep.value for ep in importlib.metadata.entry_points(group="pytest11")}
+    entry_points = importlib.metadata.distribution("tenios").entry_points  # 3.9 has no group=
+    plugins = {ep.name: ep.value for ep in entry_points if ep.group == "pytest11"}
     assert plugins["tenios"] == "tenios.testing.pytest_plugin"
 
 

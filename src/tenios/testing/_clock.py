@@ -62,7 +62,8 @@ class ScaledClock:
     ) -> None:
         if not scale > 0:
             raise ValueError(f"time_scale must be more than 0, not {scale!r}")
-        self.scale = float(scale)
+        self.scale: float = float(scale)
+        """How many emulated seconds pass per real second."""
         self._monotonic = monotonic
         self._started = monotonic()
         self._offset = 0.0
