@@ -1,6 +1,6 @@
 """The fast way of reading an answer's text never changes what a call returns or raises.
 
-``tenios._pipeline`` decodes the usual answer (ASCII JSON, UTF-8 or no charset) without httpx's
+``tenios._body`` decodes the usual answer (ASCII JSON, UTF-8 or no charset) without httpx's
 charset detection. Every case here runs the same call twice, with the fast path and with it
 switched off, and the outcome must be the same: the parsed model, or the error with its message
 and body.
@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import tenios
-from tenios import _pipeline
+from tenios import _body
 
 ACCESS_KEY = "XXXXX-XXXX-XXXXXX"
 
@@ -78,14 +78,14 @@ def outcome(
 
 
 def no_fast_path(response: httpx.Response) -> Optional[str]:
-    """Stands in for ``_ascii_text``: every answer takes ``response.text``."""
+    """Stands in for ``ascii_text``: every answer takes ``response.text``."""
     return None
 
 
 def both_ways(*case: Any) -> tuple[Any, Any]:
     """The outcome with the fast path, and with httpx's ``response.text`` only."""
     fast = outcome(*case)
-    with mock.patch.object(_pipeline, "_ascii_text", no_fast_path):
+    with mock.patch.object(_body, "ascii_text", no_fast_path):
         slow = outcome(*case)
     return fast, slow
 
@@ -110,7 +110,7 @@ def test_the_usual_answer_takes_the_fast_path() -> None:
         200, content=b'{"status": "CONNECTED"}', headers={"Content-Type": "application/json"}
     )
 
-    assert _pipeline._ascii_text(response) == '{"status": "CONNECTED"}'  # pyright: ignore[reportPrivateUsage]
+    assert _body.ascii_text(response) == '{"status": "CONNECTED"}'
 
 
 def test_an_error_answer_reads_the_same_with_and_without_the_fast_path() -> None:

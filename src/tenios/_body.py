@@ -1,0 +1,81 @@
+"""Reading an answer's body: decode it as text, parse the JSON, redact the access key."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Optional, cast
+
+import httpx
+
+from ._logging import redact
+
+
+def read_json(response: httpx.Response, key: str) -> Any:
+    """The body as JSON with ``key`` redacted, or the (redacted) text when it is not JSON;
+    ``None`` when it cannot be decoded as text."""
+    text = ascii_text(response)
+    if text is None:
+        try:
+            text = response.text
+        except (UnicodeError, LookupError):
+            return None
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):  # RecursionError: nesting deeper than the parser allows
+        return redact(text, key)
+    # Redact after parsing: a server that echoes the request may JSON-escape the key ("\u0051..."),
+    # which no search of the raw text finds. Without escapes or the key, there is nothing to do.
+    if "\\" not in text and key not in text:
+        return data
+    return _redact_strings(data, key)
+
+
+def _redact_strings(data: object, key: str) -> object:
+    """``data`` (freshly parsed JSON, changed in place) with ``key`` redacted from every string.
+
+    A loop, not recursion: an answer nested as deep as the JSON parser allows must not fail here.
+    """
+    holder: list[object] = [data]
+    pending: list[tuple[Any, Any]] = [(holder, 0)]
+    while pending:
+        container, slot = pending.pop()
+        value = container[slot]
+        if isinstance(value, str):
+            container[slot] = redact(value, key)
+        elif isinstance(value, list):
+            items = cast("list[object]", value)
+            pending.extend((items, index) for index in range(len(items)))
+        elif isinstance(value, dict):
+            mapping = cast("dict[str, object]", value)
+            if any(key in name for name in mapping):
+                mapping = {redact(name, key): item for name, item in mapping.items()}
+                container[slot] = mapping
+            pending.extend((mapping, name) for name in mapping)
+    return holder[0]
+
+
+def ascii_text(response: httpx.Response) -> Optional[str]:
+    """``response.text`` for the usual answer, ASCII bytes read as UTF-8; ``None`` for any other.
+
+    ``response.text`` parses the Content-Type with the email package and builds a decoder, which
+    costs more than the JSON parsing. ASCII bytes read the same in UTF-8, so when httpx would pick
+    UTF-8 (no charset or ``charset=utf-8``, and the client's default encoding) the bytes are simply
+    decoded; every other answer takes httpx's own path.
+    """
+    content = response.content
+    if not content.isascii() or response.default_encoding != "utf-8":
+        return None
+    content_type = (response.headers.get("content-type") or "").lower()
+    if "charset" in content_type and not (
+        content_type.count("charset") == 1 and _charset(content_type) in ("utf-8", "utf8")
+    ):
+        return None
+    return content.decode("ascii")
+
+
+def _charset(content_type: str) -> str:
+    for parameter in content_type.split(";")[1:]:
+        name, _, value = parameter.partition("=")
+        if name.strip() == "charset":
+            return value.strip().strip("\"'")
+    return ""
