@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Optional, TypeVar, Union, cast
+from typing import TYPE_CHECKING, Optional, Union
 
 from .._endpoints import (
     CHANGE_AGENT_STATE,
@@ -26,8 +26,6 @@ if TYPE_CHECKING:
         UserSkill,
     )
     from ..types.enums import AgentStateName
-
-_T = TypeVar("_T")
 
 Skills = Union[Sequence["UserSkill"], Mapping[str, bool]]
 """Skills as ``UserSkill`` items or as a mapping of skill name to whether the agent has it."""
@@ -127,23 +125,26 @@ class ACD(Resource):
                 f" (known: {', '.join(skills)})",
                 field="user_skills",
             )
-        return self.change_user_details(
-            given.email,
-            cloud_acd_enabled=_keep(given.cloud_acd_enabled, current.cloud_acd_enabled),
-            sip_enabled=_keep(given.sip_enabled, current.sip_enabled),
-            external_number_enabled=_keep(
-                given.external_number_enabled, current.external_number_enabled
-            ),
-            external_number=_keep(given.external_number, current.external_number or None),
-            # An unknown state read back is passed on as is; the request model refuses it.
-            state=_keep(given.state, cast("Union[AgentState, AgentStateName]", current.state)),
-            user_skills={**skills, **(given.user_skills or {})},
-            timeout=timeout,
+        record = current.model_dump(include=_RECORD_FIELDS)
+        record["external_number"] = record["external_number"] or None  # "" means "none"
+        # An unknown state read back is passed on as is; the request model refuses it.
+        changes = given.model_dump(include=_RECORD_FIELDS, exclude_none=True)
+        merged_skills = {**skills, **(given.user_skills or {})}
+        return self._call(
+            CHANGE_USER_DETAILS,
+            timeout,
+            {**record, **changes, "email": given.email, "user_skills": _skill_items(merged_skills)},
         )
 
 
-def _keep(new: Optional[_T], current: _T) -> _T:
-    return current if new is None else new
+_RECORD_FIELDS: set[str] = {
+    "cloud_acd_enabled",
+    "sip_enabled",
+    "external_number_enabled",
+    "external_number",
+    "state",
+}
+"""The fields of a user-details record besides the e-mail and the skills."""
 
 
 def _skill_items(skills: Skills) -> object:
