@@ -1,17 +1,20 @@
-"""Reading an answer's body: decode it as text, parse the JSON, redact the access key."""
+"""Reading an answer's body: decode it as text, parse the JSON, redact the secrets."""
 
 from __future__ import annotations
 
 import json
-from typing import Any, Optional, cast
-
-import httpx
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Optional, cast
 
 from ._logging import redact
 
+if TYPE_CHECKING:
+    import httpx
+    from pydantic import JsonValue
 
-def read_json(response: httpx.Response, key: str) -> Any:
-    """The body as JSON with ``key`` redacted, or the (redacted) text when it is not JSON;
+
+def read_json(response: httpx.Response, secrets: Sequence[str]) -> JsonValue:
+    """The body as JSON with every secret redacted, or the (redacted) text when it is not JSON;
     ``None`` when it cannot be decoded as text."""
     text = ascii_text(response)
     if text is None:
@@ -22,16 +25,16 @@ def read_json(response: httpx.Response, key: str) -> Any:
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):  # RecursionError: nesting deeper than the parser allows
-        return redact(text, key)
-    # Redact after parsing: a server that echoes the request may JSON-escape the key ("\u0051..."),
-    # which no search of the raw text finds. Without escapes or the key, there is nothing to do.
-    if "\\" not in text and key not in text:
-        return data
-    return _redact_strings(data, key)
+        return redact(text, secrets)
+    # Redact after parsing: a server that echoes the request may JSON-escape a key ("\u0051..."),
+    # which no search of the raw text finds. Without escapes or a secret, there is nothing to do.
+    if "\\" not in text and not any(secret and secret in text for secret in secrets):
+        return cast("JsonValue", data)
+    return cast("JsonValue", _redact_strings(data, secrets))
 
 
-def _redact_strings(data: object, key: str) -> object:
-    """``data`` (freshly parsed JSON, changed in place) with ``key`` redacted from every string.
+def _redact_strings(data: object, secrets: Sequence[str]) -> object:
+    """``data`` (freshly parsed JSON, changed in place) with every secret redacted from strings.
 
     A loop, not recursion: an answer nested as deep as the JSON parser allows must not fail here.
     """
@@ -41,14 +44,14 @@ def _redact_strings(data: object, key: str) -> object:
         container, slot = pending.pop()
         value = container[slot]
         if isinstance(value, str):
-            container[slot] = redact(value, key)
+            container[slot] = redact(value, secrets)
         elif isinstance(value, list):
             items = cast("list[object]", value)
             pending.extend((items, index) for index in range(len(items)))
         elif isinstance(value, dict):
             mapping = cast("dict[str, object]", value)
-            if any(key in name for name in mapping):
-                mapping = {redact(name, key): item for name, item in mapping.items()}
+            if any(secret and secret in name for name in mapping for secret in secrets):
+                mapping = {redact(name, secrets): item for name, item in mapping.items()}
                 container[slot] = mapping
             pending.extend((mapping, name) for name in mapping)
     return holder[0]

@@ -1,48 +1,63 @@
-"""``TeniosClient``: configuration, the connection pool, and the resources."""
+"""``TeniosClient`` and ``AsyncTeniosClient``: configuration, the connection pool, the resources.
+
+Both are one class, ``BaseClient``, specialised by how its operations are carried out: blocking
+(``SyncDriver``) or awaited (``AsyncDriver``). Configuration, validation, resources and every API
+method are written once, here and in ``resources/``.
+"""
 
 from __future__ import annotations
 
-import dataclasses
-import ipaddress
 import os
-import platform
-import ssl
 from collections.abc import Mapping
-from functools import cache, cached_property
-from typing import TYPE_CHECKING, Any, Optional, TypeVar, Union
-
-import httpx
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Generic, Optional, TypeVar, Union
 
 from . import _pipeline
-from ._endpoints import Endpoint
+from ._drive import AsyncDriver, SyncDriver
 from ._exceptions import TeniosError
+from ._http import (
+    DEFAULT_TIMEOUT,
+    as_timeout,
+    checked_base_url,
+    new_async_client,
+    new_sync_client,
+    user_agent,
+)
 from ._logging import configure_from_env
+from ._methods import ApiCall, AsyncMode, Bound, ModeT, SyncMode, api_method
 from ._pool import Pool
 from ._types import NOT_GIVEN, NotGiven, Timeout
-from ._validation import seconds_argument
-from ._version import __version__
-from .types._base import ResponseModel
 
 if TYPE_CHECKING:
     from types import TracebackType
 
+    import httpx
+    from pydantic import JsonValue
+
+    from ._endpoints import Endpoint
     from .resources.acd import ACD
     from .resources.call_control import CallControl
     from .resources.callback import Callback
     from .resources.transfer import Transfer
 
-__all__ = ["DEFAULT_BASE_URL", "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "TeniosClient"]
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
+    "AsyncTeniosClient",
+    "BaseClient",
+    "TeniosClient",
+]
 
 DEFAULT_BASE_URL = "https://api.tenios.com"
-DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
-DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
 
-ResponseT = TypeVar("ResponseT", bound=ResponseModel)
-_Self = TypeVar("_Self", bound="TeniosClient")
+R = TypeVar("R")
+HttpT = TypeVar("HttpT", "httpx.Client", "httpx.AsyncClient")
+_Self = TypeVar("_Self", bound="BaseClient[Any, Any]")
 
 
-class TeniosClient:
+class BaseClient(Bound[ModeT], Generic[ModeT, HttpT]):
     """A client of the TENIOS voice API. Safe to share between threads; reuses connections.
 
     Args:
@@ -54,7 +69,7 @@ class TeniosClient:
             Defaults to 30 s (5 s to connect), or to ``http_client``'s own timeout when given.
         max_retries: how often a failed call may be repeated. Calls that can place or move a
             phone call are repeated only when the request provably never reached TENIOS.
-        http_client: your own ``httpx.Client`` (proxies, mTLS, event hooks); never closed by us.
+        http_client: your own ``httpx`` client (proxies, mTLS, event hooks); never closed by us.
         default_headers: extra headers sent with every request.
     """
 
@@ -65,76 +80,94 @@ class TeniosClient:
         base_url: Union[str, httpx.URL, None] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
-        http_client: Optional[httpx.Client] = None,
+        http_client: Optional[HttpT] = None,
         default_headers: Optional[Mapping[str, str]] = None,
     ) -> None:
         configure_from_env()
         key = access_key if access_key is not None else os.environ.get("TENIOS_ACCESS_KEY")
         if not key:
             raise TeniosError(
-                "No TENIOS access key: pass TeniosClient(access_key=...) or set the "
-                "TENIOS_ACCESS_KEY environment variable."
+                "No TENIOS access key: pass access_key=... or set the TENIOS_ACCESS_KEY "
+                "environment variable."
             )
         self._access_key = key
-        self.base_url: httpx.URL = _checked_base_url(
+        self.base_url: httpx.URL = checked_base_url(
             base_url or os.environ.get("TENIOS_BASE_URL") or DEFAULT_BASE_URL
         )
         self.max_retries: int = _checked_max_retries(max_retries)
-        self._owns_http_client = http_client is None
-        self._pool = Pool(http_client, _new_http_client)
-        self.timeout: httpx.Timeout
-        if isinstance(timeout, NotGiven):
-            self.timeout = http_client.timeout if http_client is not None else DEFAULT_TIMEOUT
-        else:
-            self.timeout = _as_httpx_timeout(timeout)
-        self.default_headers: dict[str, str] = _checked_headers(default_headers or {})
-        self._connection = self._make_connection()
-
-    def _make_connection(self) -> _pipeline.Connection:
-        headers = {
-            "User-Agent": _user_agent(),
-            "Accept": "application/json",
-            **self.default_headers,
-        }
-        return _pipeline.Connection(
-            http=self._pool.current,
-            base_url=self.base_url,
-            access_key=self._access_key,
-            headers=headers,
-            max_retries=self.max_retries,
+        self.timeout: httpx.Timeout = (
+            (DEFAULT_TIMEOUT if http_client is None else http_client.timeout)
+            if isinstance(timeout, NotGiven)
+            else as_timeout(timeout)
         )
+        self.default_headers: dict[str, str] = _checked_headers(default_headers or {})
+        self._use_pool(Pool(http_client, self._new_http_client))
+        # Only the client that made its pool closes it: not a copy, never a passed-in client.
+        self._closes_pool = http_client is None
+
+    def _use_pool(self, pool: Pool[HttpT]) -> None:
+        self._pool: Pool[HttpT] = pool
+        self._driver = self._new_driver(pool)
+        self._settings_now: Optional[_pipeline.RequestSettings] = None
+
+    def _new_http_client(self) -> HttpT:
+        raise NotImplementedError
+
+    def _new_driver(self, pool: Pool[HttpT]) -> Union[SyncDriver, AsyncDriver]:
+        raise NotImplementedError
 
     # -- resources ---------------------------------------------------------------------------
 
     @cached_property
-    def callback(self) -> Callback:
+    def callback(self) -> Callback[ModeT]:
         """Callbacks: ``init``, ``status`` and ``wait``."""
         from .resources.callback import Callback
 
         return Callback(self)
 
     @cached_property
-    def acd(self) -> ACD:
+    def acd(self) -> ACD[ModeT]:
         """ACD agents: ready state and Cloud-ACD user details."""
         from .resources.acd import ACD
 
         return ACD(self)
 
     @cached_property
-    def transfer(self) -> Transfer:
+    def transfer(self) -> Transfer[ModeT]:
         """Transfer of a connected call."""
         from .resources.transfer import Transfer
 
         return Transfer(self)
 
     @cached_property
-    def call_control(self) -> CallControl:
+    def call_control(self) -> CallControl[ModeT]:
         """Methods for calls under Call Control."""
         from .resources.call_control import CallControl
 
         return CallControl(self)
 
-    # -- lifecycle ---------------------------------------------------------------------------
+    @api_method
+    def post(
+        self,
+        path: str,
+        body: Mapping[str, JsonValue],
+        *,
+        safe_to_repeat: bool = False,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> ApiCall[dict[str, JsonValue]]:
+        """Call an endpoint the SDK does not know yet, through the same pipeline.
+
+        ``path`` is relative to the base URL (``"/makecall/init"`` or ``"makecall/init"``); the
+        access key is added to ``body``. Retries, errors and secrets work as for every method;
+        a call is repeated after its request may have reached TENIOS only when
+        ``safe_to_repeat`` is true. Returns the answer's JSON object.
+        """
+        from ._endpoints import raw_endpoint
+
+        endpoint, params = raw_endpoint(path, body, safe_to_repeat=safe_to_repeat)
+        return self._call(endpoint, timeout, params)
+
+    # -- copies ------------------------------------------------------------------------------
 
     def with_options(
         self: _Self,
@@ -147,35 +180,80 @@ class TeniosClient:
     ) -> _Self:
         """A copy with some options changed, sharing this client's connection pool.
 
-        ``default_headers`` are merged over the current ones. Closing the copy leaves the pool
-        open; the original client owns it.
+        Every option goes through the constructor's checks again. ``default_headers`` are merged
+        over the current ones. Closing the copy leaves the pool open; the original owns it.
         """
-        copy = object.__new__(type(self))
-        copy.__dict__.update(
-            _access_key=access_key or self._access_key,
-            base_url=_checked_base_url(base_url) if base_url is not None else self.base_url,
-            max_retries=_checked_max_retries(max_retries)
-            if max_retries is not None
-            else self.max_retries,
-            timeout=self.timeout if isinstance(timeout, NotGiven) else _as_httpx_timeout(timeout),
-            default_headers=_checked_headers({**self.default_headers, **(default_headers or {})}),
-            _owns_http_client=False,
-            _pool=self._pool,
+        copy = type(self)(
+            self._access_key if access_key is None else access_key,
+            base_url=self.base_url if base_url is None else base_url,
+            timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
+            max_retries=self.max_retries if max_retries is None else max_retries,
+            http_client=self._pool.current,
+            default_headers={**self.default_headers, **(default_headers or {})},
         )
-        copy._connection = copy._make_connection()
+        copy._use_pool(self._pool)
         return copy
-
-    def close(self) -> None:
-        """Close the connection pool, unless it was passed in or belongs to another client."""
-        if self._owns_http_client:
-            self._pool.close()
 
     @property
     def is_closed(self) -> bool:
         """Whether the connection pool has been closed."""
-        return self._pool.is_closed
+        return bool(self._pool.current.is_closed)
 
-    def __enter__(self: _Self) -> _Self:
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={str(self.base_url)!r}, max_retries={self.max_retries})"
+
+    # -- the one way into the pipeline -------------------------------------------------------
+
+    def _call(
+        self,
+        endpoint: Endpoint[R],
+        timeout: Union[Timeout, NotGiven],
+        arguments: Mapping[str, object],
+    ) -> _pipeline.Steps[R]:
+        """The operation of one API call with ``arguments``; checked before anything is sent."""
+        return _pipeline.call(self._settings(), endpoint, arguments, self._timeout_for(timeout))
+
+    def _settings(self) -> _pipeline.RequestSettings:
+        """The request settings over the pool of this process (a fresh one after a fork)."""
+        http = self._pool.client()
+        settings = self._settings_now
+        if settings is None or settings.http is not http:
+            settings = self._settings_now = _pipeline.RequestSettings(
+                http=http,
+                base_url=self.base_url,
+                access_key=self._access_key,
+                headers={
+                    "User-Agent": user_agent(),
+                    "Accept": "application/json",
+                    **self.default_headers,
+                },
+                max_retries=self.max_retries,
+            )
+        return settings
+
+    def _timeout_for(self, timeout: Union[Timeout, NotGiven]) -> httpx.Timeout:
+        return self.timeout if isinstance(timeout, NotGiven) else as_timeout(timeout)
+
+
+class TeniosClient(BaseClient[SyncMode, "httpx.Client"]):
+    """A client of the TENIOS voice API; methods block and return their result.
+
+    Safe to share between threads. ``with TeniosClient() as client:`` closes the pool it made;
+    a passed-in ``http_client`` is never closed. See ``BaseClient`` for the arguments.
+    """
+
+    def _new_http_client(self) -> httpx.Client:
+        return new_sync_client()
+
+    def _new_driver(self, pool: Pool[httpx.Client]) -> SyncDriver:
+        return SyncDriver(pool)
+
+    def close(self) -> None:
+        """Close the connection pool, unless it was passed in or belongs to another client."""
+        if self._closes_pool:
+            self._pool.current.close()
+
+    def __enter__(self: _SyncSelf) -> _SyncSelf:
         return self
 
     def __exit__(
@@ -186,50 +264,39 @@ class TeniosClient:
     ) -> None:
         self.close()
 
-    def __repr__(self) -> str:
-        return f"TeniosClient(base_url={str(self.base_url)!r}, max_retries={self.max_retries})"
 
-    # -- the one way into the pipeline -------------------------------------------------------
+class AsyncTeniosClient(BaseClient[AsyncMode, "httpx.AsyncClient"]):
+    """A client of the TENIOS voice API for asyncio and trio; methods are coroutines.
 
-    def _call(
+    Use one client per event loop. ``async with AsyncTeniosClient() as client:`` closes the pool
+    it made; a passed-in ``http_client`` (an ``httpx.AsyncClient``) is never closed.
+    """
+
+    def _new_http_client(self) -> httpx.AsyncClient:
+        return new_async_client()
+
+    def _new_driver(self, pool: Pool[httpx.AsyncClient]) -> AsyncDriver:
+        return AsyncDriver(pool)
+
+    async def aclose(self) -> None:
+        """Close the connection pool, unless it was passed in or belongs to another client."""
+        if self._closes_pool:
+            await self._pool.current.aclose()
+
+    async def __aenter__(self: _AsyncSelf) -> _AsyncSelf:
+        return self
+
+    async def __aexit__(
         self,
-        endpoint: Endpoint[ResponseT],
-        timeout: Union[Timeout, NotGiven],
-        arguments: Mapping[str, Any],
-    ) -> ResponseT:
-        """Validate ``arguments`` for ``endpoint`` and send the call."""
-        request = _pipeline.validate_arguments(endpoint.request_model, arguments)
-        return _pipeline.send(
-            self._live_connection(), endpoint, request, self._timeout_for(timeout)
-        )
-
-    def _live_connection(self) -> _pipeline.Connection:
-        """The connection settings, over the pool of this process (a fresh one after a fork)."""
-        http = self._pool.client()
-        if self._connection.http is not http:
-            self._connection = dataclasses.replace(self._connection, http=http)
-        return self._connection
-
-    def _timeout_for(self, timeout: Union[Timeout, NotGiven]) -> httpx.Timeout:
-        return self.timeout if isinstance(timeout, NotGiven) else _as_httpx_timeout(timeout)
+        exc_type: Optional[type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None:
+        await self.aclose()
 
 
-def _new_http_client() -> httpx.Client:
-    return httpx.Client(
-        limits=DEFAULT_LIMITS, follow_redirects=False, verify=_default_ssl_context()
-    )
-
-
-@cache
-def _default_ssl_context() -> ssl.SSLContext:
-    """httpx's default TLS settings, built once: loading the CA bundle costs ~40 ms a client."""
-    return httpx.create_ssl_context()
-
-
-def _as_httpx_timeout(timeout: Timeout) -> httpx.Timeout:
-    if timeout is None or isinstance(timeout, httpx.Timeout):
-        return httpx.Timeout(timeout)
-    return httpx.Timeout(seconds_argument("timeout", timeout))
+_SyncSelf = TypeVar("_SyncSelf", bound=TeniosClient)
+_AsyncSelf = TypeVar("_AsyncSelf", bound=AsyncTeniosClient)
 
 
 def _checked_max_retries(max_retries: int) -> int:
@@ -251,34 +318,3 @@ def _checked_headers(headers: Mapping[str, str]) -> dict[str, str]:
 
 def _is_header_text(text: object) -> bool:
     return isinstance(text, str) and text.isascii() and not any(c in text for c in "\r\n\0")
-
-
-def _checked_base_url(base_url: Union[str, httpx.URL]) -> httpx.URL:
-    try:
-        url = httpx.URL(str(base_url))
-    except httpx.InvalidURL as exc:
-        raise TeniosError(f"base_url is not a valid URL: {exc}") from None
-    if url.scheme not in ("https", "http") or not url.host:
-        raise TeniosError(f"base_url must be an https:// URL, not {str(base_url)!r}")
-    if url.scheme == "http" and not _is_loopback(url.host):
-        raise TeniosError(
-            f"base_url {str(base_url)!r} uses plain http:// to a remote host; the access key travels "
-            "in the request body, so only https:// is allowed (http:// only for loopback hosts)."
-        )
-    if not url.raw_path.endswith(b"/"):
-        url = url.copy_with(raw_path=url.raw_path + b"/")
-    return url
-
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def _user_agent() -> str:
-    python = ".".join(platform.python_version_tuple()[:2])
-    return f"tenios-python/{__version__} (Python {python}; httpx {httpx.__version__})"

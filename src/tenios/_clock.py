@@ -14,3 +14,10 @@ now = time.time
 def jitter() -> float:
     """A factor in [0.75, 1.0] that spreads retries of many clients apart."""
     return random.uniform(0.75, 1.0)
+
+
+async def sleep_async(seconds: float) -> None:
+    """Sleep without blocking the event loop (asyncio or trio, through anyio)."""
+    import anyio  # installed with httpx; loaded only by the async client
+
+    await anyio.sleep(seconds)

@@ -2,40 +2,47 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, Optional, TypeVar
 
-from .types import (
+from ._exceptions import RequestValidationError
+from .types._base import RequestModel
+from .types.acd import (
     AgentEmailRequest,
     AgentStateResponse,
+    ChangeAgentStateRequest,
+    ChangeUserDetailsRequest,
+    UserDetailsResponse,
+)
+from .types.call_control import InterruptBlockRequest
+from .types.callback import (
     CallbackInitRequest,
     CallbackInitResponse,
     CallbackStatusRequest,
     CallbackStatusResponse,
-    ChangeAgentStateRequest,
-    ChangeUserDetailsRequest,
-    InterruptBlockRequest,
-    SuccessResponse,
-    TransferCallRequest,
-    UserDetailsResponse,
 )
-from .types._base import RequestModel, ResponseModel
+from .types.shared import SuccessResponse
+from .types.transfer import TransferCallRequest
 
-ResponseT = TypeVar("ResponseT", bound=ResponseModel)
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
-class Endpoint(Generic[ResponseT]):
+class Endpoint(Generic[R]):
     """One API method.
 
     ``side_effect`` says what TENIOS may have done once a request was sent; an endpoint with one is
     not safe to repeat, so it is retried only when the request provably never left (or on 429).
+    ``request_model``/``response_model`` are ``None`` only for ``client.post``, which sends and
+    returns plain JSON objects.
     """
 
     name: str
     path: str
-    request_model: type[RequestModel]
-    response_model: type[ResponseT]
+    request_model: Optional[type[RequestModel]]
+    response_model: Optional[type[R]]
     side_effect: Optional[str] = None
     error_hints: dict[str, str] = field(default_factory=dict[str, str])
 
@@ -100,3 +107,38 @@ ENDPOINTS: tuple[Endpoint[Any], ...] = (
     INTERRUPT_BLOCK,
 )
 """All endpoints, in the order of the vendor pages."""
+
+
+def raw_endpoint(
+    path: str, body: Mapping[str, object], *, safe_to_repeat: bool
+) -> tuple[Endpoint[dict[str, Any]], dict[str, object]]:
+    """The endpoint and parameters of a ``client.post`` call, checked before anything is sent.
+
+    Raises:
+        RequestValidationError: ``path`` is not a relative API path, or ``body`` is not a JSON
+            object of its own (it must not carry the access key, which the SDK adds).
+    """
+    if not isinstance(path, str) or not path.strip("/ ") or "://" in path or path.startswith("//"):  # pyright: ignore[reportUnnecessaryIsInstance]
+        raise RequestValidationError(
+            f"path must be a relative API path such as '/makecall/init', not {path!r}",
+            field="path",
+        )
+    if not isinstance(body, Mapping) or not all(isinstance(name, str) for name in body):  # pyright: ignore[reportUnnecessaryIsInstance]
+        raise RequestValidationError("body must be a mapping of str to JSON values", field="body")
+    if "access_key" in body:
+        raise RequestValidationError(
+            "body must not contain access_key: the client adds its own", field="body"
+        )
+    params = dict(body)
+    try:
+        json.dumps(params, allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        raise RequestValidationError(f"body must be JSON: {exc}", field="body") from None
+    endpoint: Endpoint[dict[str, Any]] = Endpoint(
+        f"post {'/' + path.lstrip('/')}",
+        "/" + path.lstrip("/"),
+        None,
+        None,
+        side_effect=None if safe_to_repeat else "it may have had its effect",
+    )
+    return endpoint, params

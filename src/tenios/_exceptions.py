@@ -1,11 +1,15 @@
-"""Every exception the SDK raises, and the one table that maps TENIOS error codes to them."""
+"""Every exception the SDK raises, and the one table that maps TENIOS error codes to them.
+
+``__all__`` is the one list of their names: ``tenios`` re-exports it as it is.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Optional
 
 if TYPE_CHECKING:
     import httpx
+    from pydantic import JsonValue
 
 __all__ = [
     "APIConnectionError",
@@ -34,7 +38,6 @@ __all__ = [
     "WebhookError",
     "WebhookPayloadError",
     "WebhookVerificationError",
-    "error_class_for",
 ]
 
 
@@ -49,6 +52,7 @@ class APIConnectionError(TeniosError):
         super().__init__(message)
         self.message = message
         self.request = request
+        """The request as sent, with the access key and other secrets redacted from its body."""
 
 
 class APITimeoutError(APIConnectionError):
@@ -64,7 +68,7 @@ class APIError(TeniosError):
             or ``None`` when the body has none.
         error_message: TENIOS's ``error_message``, or ``None``.
         fields: the request parameters TENIOS named as the cause.
-        body: the decoded JSON body, or the raw text when it was not JSON.
+        body: the decoded JSON body, or the raw text when it was not JSON (secrets redacted).
         retry_after: seconds the server asked us to wait (``Retry-After``), or ``None``.
     """
 
@@ -76,7 +80,7 @@ class APIError(TeniosError):
         error_code: Optional[str] = None,
         error_message: Optional[str] = None,
         fields: Optional[list[str]] = None,
-        body: Any = None,
+        body: JsonValue = None,
         request: Optional[httpx.Request] = None,
         response: Optional[httpx.Response] = None,
         retry_after: Optional[float] = None,
@@ -87,8 +91,9 @@ class APIError(TeniosError):
         self.error_code = error_code
         self.error_message = error_message
         self.fields: list[str] = list(fields or [])
-        self.body = body
+        self.body: JsonValue = body
         self.request = request
+        """The request as sent, with the access key and other secrets redacted from its body."""
         self.response = response
         self.retry_after = retry_after
 
@@ -186,7 +191,7 @@ class RequestValidationError(TeniosError, ValueError):
 
 
 class WaitTimeoutError(TeniosError, TimeoutError):
-    """``callback.wait`` reached its deadline before the callback reached a terminal status."""
+    """A ``wait`` reached its deadline before the call it polls reached a terminal status."""
 
 
 class WebhookError(TeniosError):
@@ -232,8 +237,3 @@ def error_class_for(status_code: int, error_code: Optional[str]) -> type[APIErro
     if status_code >= 500:
         return ServerError
     return _STATUS_CATEGORIES.get(status_code, APIError)
-
-
-def known_error_codes() -> tuple[str, ...]:
-    """The TENIOS error codes that map to a class of their own."""
-    return tuple(_ERROR_CODES)

@@ -4,7 +4,7 @@ After ``os.fork()`` the child inherits the parent's open sockets. Sending on the
 processes interleaves requests and lets one process read the other's answers, so a pool notices
 when it is used in another process than the one that made it. A pool the SDK made is replaced by a
 fresh one in the child; the inherited one is kept (neither used nor closed, it still serves the
-parent). An ``httpx.Client`` the user passed in cannot be rebuilt with its proxies, certificates
+parent). An ``httpx`` client the user passed in cannot be rebuilt with its proxies, certificates
 and hooks, so the child is told to create its clients itself.
 """
 
@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import os
 import threading
-from typing import Callable, Optional
-
-import httpx
+from typing import Callable, Generic, Optional, Protocol, TypeVar
 
 from ._exceptions import TeniosError
 
@@ -31,38 +29,36 @@ if hasattr(os, "register_at_fork"):  # pragma: no branch  (POSIX; nothing forks 
     os.register_at_fork(after_in_child=_new_lock_after_fork)
 
 
-class Pool:
-    """An ``httpx.Client`` bound to the process that uses it."""
+class _HttpClient(Protocol):
+    @property
+    def is_closed(self) -> bool: ...
 
-    def __init__(
-        self, http_client: Optional[httpx.Client], new_http_client: Callable[[], httpx.Client]
-    ) -> None:
+
+HttpT = TypeVar("HttpT", bound=_HttpClient)
+
+
+class Pool(Generic[HttpT]):
+    """One ``httpx`` client per process, shared by a client and its copies."""
+
+    def __init__(self, http_client: Optional[HttpT], new_http_client: Callable[[], HttpT]) -> None:
         self.owned = http_client is None
+        """Whether the SDK made the pool (and so may close or replace it)."""
         self._new_http_client = new_http_client
         self._http = new_http_client() if http_client is None else http_client
         self._pid = os.getpid()
-        self.inherited: list[httpx.Client] = []
+        self.inherited: list[HttpT] = []
         """Pools inherited from a parent process: kept open, never used here."""
 
-    def client(self) -> httpx.Client:
-        """The ``httpx.Client`` to send with in this process."""
+    def client(self) -> HttpT:
+        """The ``httpx`` client to send with in this process."""
         if self._pid != os.getpid():
             self._adopt_after_fork()
         return self._http
 
     @property
-    def current(self) -> httpx.Client:
-        """The pool as it stands, without the fork check (for building settings, not sending)."""
+    def current(self) -> HttpT:
+        """The pool as it stands, without the fork check (to close it, or to share it)."""
         return self._http
-
-    @property
-    def is_closed(self) -> bool:
-        """Whether the pool has been closed."""
-        return self._http.is_closed
-
-    def close(self) -> None:
-        """Close the pool; only its owner calls this (never for a passed-in client)."""
-        self._http.close()
 
     def _adopt_after_fork(self) -> None:
         with _fork_lock:
@@ -71,10 +67,10 @@ class Pool:
                 return  # another thread already adopted it, or it stays closed
             if not self.owned:
                 raise TeniosError(
-                    f"This TeniosClient was created in process {self._pid} and is used in process "
-                    f"{pid}, after os.fork(). Its httpx.Client was passed in, and the parent's "
-                    "connections must not be shared with the child: create the httpx.Client "
-                    "and the TeniosClient in the child process."
+                    f"This client was created in process {self._pid} and is used in process "
+                    f"{pid}, after os.fork(). Its httpx client was passed in, and the parent's "
+                    "connections must not be shared with the child: create the httpx client "
+                    "and the TENIOS client in the child process."
                 )
             self.inherited.append(self._http)
             self._http = self._new_http_client()

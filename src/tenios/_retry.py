@@ -1,4 +1,8 @@
-"""When to retry, and how long to wait: DESIGN §3 "Retries never double a phone call"."""
+"""When to retry, and how long to wait: DESIGN §3 "Retries never double a phone call".
+
+Pure decisions, no I/O: the pipeline asks ``delay_before_retry`` after every failed attempt,
+whatever the failure was, and ``callback.wait`` asks ``pause_before_next_poll``.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,10 @@ import email.utils
 import math
 from collections.abc import Mapping
 from enum import Enum
-from typing import Optional
+from typing import Optional, Union
 
 from . import _clock
+from ._exceptions import APIConnectionError, APIError, TeniosError
 
 MAX_BACKOFF_SECONDS = 8.0
 INITIAL_BACKOFF_SECONDS = 0.5
@@ -20,7 +25,7 @@ RETRY_AFTER_STATUS = frozenset({429, 503})
 
 
 class Failure(Enum):
-    """How an attempt failed, as far as retrying is concerned."""
+    """How an attempt failed without an answer, as far as retrying is concerned."""
 
     NOT_SENT = "not sent"
     """The request provably never reached the server (connect error or timeout, pool timeout)."""
@@ -28,19 +33,51 @@ class Failure(Enum):
     """The request may have reached the server (read/write timeout, dropped connection)."""
 
 
-def may_retry_failure(failure: Failure, *, safe: bool) -> bool:
-    """Whether a transport failure may be retried for an endpoint of this safety."""
-    return failure is Failure.NOT_SENT or safe
+Outcome = Union[Failure, int]
+"""A failed attempt: no answer (a ``Failure``), or the HTTP status of an error answer."""
 
 
-def may_retry_status(status_code: int, *, safe: bool) -> bool:
-    """Whether an error status may be retried for an endpoint of this safety."""
-    return status_code in RETRY_ANY_STATUS or (safe and status_code in RETRY_SAFE_STATUS)
+def may_repeat(outcome: Outcome, *, safe: bool) -> bool:
+    """Whether a request that ended so may be sent again to an endpoint of this safety.
+
+    Any endpoint is repeated when the request never left, and on 429; an endpoint that is safe to
+    repeat also after a sent request failed (timeout, dropped connection, 408/500/502/503/504).
+    """
+    if isinstance(outcome, Failure):
+        return outcome is Failure.NOT_SENT or safe
+    return outcome in RETRY_ANY_STATUS or (safe and outcome in RETRY_SAFE_STATUS)
 
 
-def backoff_seconds(retry_index: int) -> float:
+def delay_before_retry(
+    outcome: Outcome, *, safe: bool, retries_taken: int, retry_after: Optional[float] = None
+) -> Optional[float]:
+    """Seconds to wait before repeating, or ``None`` when the outcome is final.
+
+    A server's ``Retry-After`` of up to 60 s is waited exactly; a longer one is not waited for.
+    """
+    if not may_repeat(outcome, safe=safe):
+        return None
+    if retry_after is not None:
+        return retry_after if retry_after <= MAX_RETRY_AFTER_SECONDS else None
+    return backoff_seconds(retries_taken)
+
+
+def pause_before_next_poll(error: TeniosError, poll_interval: float) -> Optional[float]:
+    """Seconds a poller waits after ``error`` before polling again, or ``None`` when it is final.
+
+    Passing failures (no connection, a timeout, 408, 429, 5xx) are polled through; the server's
+    ``Retry-After`` is honoured when longer than the interval.
+    """
+    if isinstance(error, APIConnectionError):
+        return poll_interval
+    if isinstance(error, APIError) and may_repeat(error.status_code, safe=True):
+        return max(poll_interval, error.retry_after or 0.0)
+    return None
+
+
+def backoff_seconds(retries_taken: int) -> float:
     """``min(0.5 * 2**n, 8)`` seconds times a jitter in [0.75, 1]; ``n`` counts retries from 0."""
-    base = min(INITIAL_BACKOFF_SECONDS * 2**retry_index, MAX_BACKOFF_SECONDS)
+    base = min(INITIAL_BACKOFF_SECONDS * 2**retries_taken, MAX_BACKOFF_SECONDS)
     return float(base * _clock.jitter())
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Optional, Union
+from typing import Optional
 
 from ._exceptions import RequestValidationError
 
@@ -69,13 +69,13 @@ def check_not_blank(value: str) -> str:
     return value
 
 
-def check_callback_id(value: object) -> Union[int, str]:
-    """Accept a callback id as TENIOS hands it out: a whole number >= 0 or a non-blank string."""
+def check_callback_id(value: object) -> int:
+    """Accept an id as TENIOS hands it out: a whole number from 0 to 2**53-1 (also as digits)."""
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 16:
+        value = int(value)
     if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_JSON_INT:
         return value
-    if isinstance(value, str) and value.strip():
-        return check_text(value)
-    raise ValueError(f"must be a whole number from 0 to {MAX_JSON_INT} or a non-blank string")
+    raise ValueError(f"must be a whole number from 0 to {MAX_JSON_INT}")
 
 
 def seconds_argument(name: str, value: object, *, allow_zero: bool = False) -> float:

@@ -10,7 +10,8 @@ import pytest
 
 import tenios
 from tenios._endpoints import ENDPOINTS
-from tenios._exceptions import error_class_for, known_error_codes
+from tenios._exceptions import _ERROR_CODES, error_class_for  # pyright: ignore[reportPrivateUsage]
+from tenios._methods import ApiMethod, ListingMethod
 from tenios.resources.acd import ACD
 from tenios.resources.call_control import CallControl
 from tenios.resources.callback import Callback
@@ -69,7 +70,7 @@ def test_the_error_code_table_lists_every_code_and_its_class() -> None:
     rows = _table(_section("errors.md", "Which error code maps where"))
     on_the_page = dict(rows)
 
-    in_the_code = {code: error_class_for(400, code).__name__ for code in known_error_codes()}
+    in_the_code = {code: error_class_for(400, code).__name__ for code in _ERROR_CODES}
     assert on_the_page == in_the_code
 
 
@@ -107,8 +108,11 @@ def test_the_retry_table_on_the_configuration_page_matches_the_endpoint_table() 
 )
 def test_each_resource_page_lists_every_method_and_endpoint(resource: type, page: str) -> None:
     text = (DOCS / page).read_text(encoding="utf-8")
-    methods = [name for name, _ in inspect.getmembers(resource, inspect.isfunction)]
-    public = [name for name in methods if not name.startswith("_")]
+    public = [
+        name
+        for name, member in vars(resource).items()
+        if isinstance(member, (ApiMethod, ListingMethod)) and not name.startswith("_")
+    ]
 
     assert public
     for name in public:

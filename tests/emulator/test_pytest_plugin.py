@@ -32,7 +32,13 @@ def test_loading_the_plugin_does_not_load_the_emulator_or_the_client() -> None:
         for name in [name for name in sys.modules if name.split(".")[0] == "tenios"]:
             del sys.modules[name]
         sys.modules.update(saved)
-    assert loaded == {"tenios", "tenios._version", "tenios.testing", "tenios.testing.pytest_plugin"}
+    assert loaded == {
+        "tenios",
+        "tenios._exceptions",
+        "tenios._version",
+        "tenios.testing",
+        "tenios.testing.pytest_plugin",
+    }
 
 
 def test_the_fixtures_give_an_emulator_and_a_client_on_it(

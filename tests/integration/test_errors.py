@@ -231,7 +231,7 @@ CASES = [
             "error_message": "Callback id not found",
             "fields": ["id"],
         },
-        lambda c: c.callback.status("xxx"),
+        lambda c: c.callback.status(4711),
         tenios.CallbackNotFoundError,
     ),
     ErrorCase(

@@ -104,8 +104,10 @@ def dtmf_key(value: object) -> str:
 
 
 def callback_id(value: object) -> object:
-    """A whole number as above, or a non-blank string."""
-    return non_blank(value) if isinstance(value, str) else whole_number(value)
+    """A whole number as above, also given as ASCII digits (at most 16), sent as the number."""
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 16:
+        value = int(value)
+    return whole_number(value)
 
 
 def skills(value: object) -> list[Body]:

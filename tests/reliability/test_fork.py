@@ -71,7 +71,7 @@ def test_child_of_a_client_with_a_passed_in_http_client_gets_a_clear_error() -> 
     for key in ("child", "child_copy"):
         assert outcome[key].startswith("TeniosError: ")
         assert "os.fork()" in outcome[key]
-        assert "create the httpx.Client and the TeniosClient in the child" in outcome[key]
+        assert "create the httpx client and the TENIOS client in the child" in outcome[key]
     assert len(requests) == 2, "nothing was sent from the child"
     assert server.connections_accepted == 1
 

@@ -86,7 +86,9 @@ destination_type = mixed(
     st.sampled_from([*DestinationType, "EXTERNALNUMBER", "SIP_USER", "sip_user", "SIP"])
 )
 identifier = mixed(
-    st.integers(min_value=-3, max_value=10**9), st.text(max_size=8), st.sampled_from(_HUGE)
+    st.integers(min_value=-3, max_value=10**9),
+    st.one_of(st.text(max_size=8), st.from_regex(r"[0-9]{1,18}", fullmatch=True)),
+    st.sampled_from(_HUGE),
 )
 flag = mixed(st.booleans(), st.booleans(), st.sampled_from([0, 1, "true", "yes"]))
 optional_flag = st.one_of(st.none(), flag)
@@ -244,7 +246,7 @@ def _check_wait(a: dict[str, Any]) -> None:
         assert not isinstance(outcome, BaseException), f"refused valid {a!r}: {outcome}"
         assert len(sent) == 1
     for request in sent:
-        assert_sent(request, "/callback/status", {"id": a["id"]})
+        assert_sent(request, "/callback/status", {"id": oracle.callback_id(a["id"])})
 
 
 def _no_sleep(seconds: float) -> None:

@@ -47,7 +47,7 @@ def test_every_method_returns_its_model_with_typed_fields(
         callback_config_id=DEMO_CALLBACK_CONFIG_ID, callback_number=NUMBER, delay=0
     )
     assert_type(callback, tenios.CallbackInitResponse)
-    assert_type(callback.id, Union[int, str])
+    assert_type(callback.id, int)
     status = client.callback.status(callback.id)
     assert_type(status, tenios.CallbackStatusResponse)
     assert_type(status.status, Union[tenios.CallbackStatus, str])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import warnings
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -385,10 +386,14 @@ def test_tenios_log_keeps_an_existing_handler(
     assert pristine_logger.level == logging.DEBUG
 
 
-def test_unknown_tenios_log_value_changes_nothing(
+def test_unknown_tenios_log_value_warns_once_and_changes_nothing(
     monkeypatch: pytest.MonkeyPatch, pristine_logger: logging.Logger
 ) -> None:
-    monkeypatch.setenv("TENIOS_LOG", "verbose")
-    tenios.TeniosClient("k").close()
+    monkeypatch.setenv("TENIOS_LOG", "verbose-typo")
+    with pytest.warns(RuntimeWarning, match="TENIOS_LOG='verbose-typo' is ignored"):
+        tenios.TeniosClient("k").close()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a second client does not warn again
+        tenios.TeniosClient("k").close()
     assert pristine_logger.handlers == []
     assert pristine_logger.level == logging.NOTSET

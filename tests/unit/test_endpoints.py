@@ -74,7 +74,7 @@ def test_user_agent_names_sdk_python_and_httpx(
 def test_optional_arguments_are_sent_when_given(
     client: tenios.TeniosClient, api: respx.MockRouter
 ) -> None:
-    init = api.post("/callback/init").respond(200, json={"id": "cb-7"})
+    init = api.post("/callback/init").respond(200, json={"id": "7"})
     change = api.post("/acd/agent-state/change").respond(200, json={"success": True})
 
     result = client.callback.init(
@@ -86,7 +86,7 @@ def test_optional_arguments_are_sent_when_given(
     )
     client.acd.change_agent_state("agent@example.com", state=tenios.AgentState.NOT_READY, nrr="COF")
 
-    assert result.id == "cb-7"
+    assert result.id == 7
     assert json.loads(init.calls.last.request.content) == {
         "access_key": ACCESS_KEY,
         "callback_config_id": "cfg-1",

@@ -377,14 +377,22 @@ def test_known_enum_values_become_members(
     assert status.is_terminal
 
 
-@pytest.mark.parametrize("callback_id", [10, "10", "cb-4711"])
-def test_callback_id_is_kept_as_int_or_str(
+@pytest.mark.parametrize("callback_id", [10, "10"])
+def test_callback_id_is_an_int_also_when_sent_as_digits(
     client: tenios.TeniosClient, api: respx.MockRouter, callback_id: object
 ) -> None:
     api.post("/callback/init").respond(200, json={"id": callback_id})
-    result = call(client, "callback.init", MINIMAL_CALLS["callback.init"].kwargs)
-    assert result.id == callback_id  # type: ignore[attr-defined]
-    assert type(result.id) is type(callback_id)  # type: ignore[attr-defined]
+    result = client.callback.init(**MINIMAL_CALLS["callback.init"].kwargs)
+    assert result.id == 10
+    assert type(result.id) is int
+
+
+def test_callback_id_that_is_not_a_number_is_a_malformed_answer(
+    client: tenios.TeniosClient, api: respx.MockRouter
+) -> None:
+    api.post("/callback/init").respond(200, json={"id": "cb-4711"})
+    with pytest.raises(tenios.ResponseValidationError, match="id"):
+        client.callback.init(**MINIMAL_CALLS["callback.init"].kwargs)
 
 
 # -- nothing from httpx, json or pydantic escapes ------------------------------------------------

@@ -9,15 +9,15 @@ import pytest
 import respx
 
 import tenios
-from tenios import _pipeline
-from tenios._exceptions import known_error_codes
-from tenios.types import CallbackStatusRequest
+from tenios import _exceptions, _pipeline  # pyright: ignore[reportPrivateUsage]
+from tenios.types.callback import CallbackStatusRequest
 
 from ..conftest import FakeClock
 from .test_errors import DOCUMENTED_CODES
 
 DOCUMENTED_NAMES = {
     "TeniosClient",
+    "AsyncTeniosClient",
     "NOT_GIVEN",
     "NotGiven",
     "types",
@@ -80,13 +80,28 @@ def test_submodules_load_on_first_access() -> None:
     assert module.types is importlib.import_module("tenios.types")
 
 
+def test_every_exception_class_is_exported_and_nothing_else_of_its_module() -> None:
+    classes = {
+        name
+        for name, value in vars(_exceptions).items()
+        if isinstance(value, type) and issubclass(value, tenios.TeniosError)
+    }
+    assert set(_exceptions.__all__) == classes
+    assert classes <= set(tenios.__all__)
+    assert all(getattr(tenios, name) is getattr(_exceptions, name) for name in classes)
+
+
+def test_request_models_are_not_public_types() -> None:
+    assert not [name for name in tenios.types.__all__ if name.endswith(("Request", "Update"))]
+
+
 def test_unknown_name_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="no attribute 'Client'"):
         _ = tenios.Client
 
 
 def test_error_table_knows_exactly_the_documented_codes() -> None:
-    assert set(known_error_codes()) == set(DOCUMENTED_CODES)
+    assert set(_exceptions._ERROR_CODES) == set(DOCUMENTED_CODES)  # pyright: ignore[reportPrivateUsage]
 
 
 def test_enums_print_as_their_value() -> None:

@@ -180,7 +180,7 @@ def test_unsafe_message_says_what_tenios_may_have_done(
     with pytest.raises(tenios.ServerError) as transfer_error:
         call(client, "transfer.call", MINIMAL_CALLS["transfer.call"].kwargs)
     assert str(init_error.value) == (
-        "POST /callback/init timed out. The request may have reached TENIOS, which may have acted on it"
+        "POST /callback/init timed out waiting for the answer (api.tenios.com). The request may have reached TENIOS, which may have acted on it"
         " (a callback may have been placed); it was not repeated. Check before trying again."
     )
     assert "the call may have been transferred" in str(transfer_error.value)
@@ -375,7 +375,7 @@ def test_each_attempt_is_logged_at_debug(
     ]
     assert len(attempts) == 2
     assert attempts[0].startswith(
-        "callback.status POST /callback/status -> ConnectError (attempt 1 of 3"
+        "callback.status POST /callback/status -> ConnectError: could not connect to api.tenios.com (attempt 1 of 3"
     )
     assert attempts[1].startswith("callback.status POST /callback/status -> 200 (attempt 2 of 3")
     assert all(message.endswith(" ms)") for message in attempts)

@@ -75,7 +75,7 @@ def test_client_and_its_parts_never_show_the_key(secret_client: tenios.TeniosCli
         secret_client.acd,
         secret_client.transfer,
         secret_client.call_control,
-        secret_client._connection,  # pyright: ignore[reportPrivateUsage]
+        secret_client._settings(),  # pyright: ignore[reportPrivateUsage]
     )
     assert "https://api.tenios.com" in repr(secret_client)
 
@@ -110,6 +110,7 @@ def test_error_echoing_the_key_comes_back_redacted(
     error = caught.value
     _assert_no_key(error, error.body, error.error_message, error.args, _format(error))
     assert error.error_message == f"Bad credentials: {REDACTED}"
+    assert isinstance(error.body, dict)
     assert error.body["request"] == {"access_key": REDACTED}
     _assert_logs_clean(logs)
 
@@ -226,7 +227,10 @@ def test_no_key_in_any_log_over_a_real_socket(logs: pytest.LogCaptureFixture) ->
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
-    assert caught.value.body["echo"]["access_key"] == REDACTED
+    body = caught.value.body
+    assert isinstance(body, dict)
+    assert isinstance(body["echo"], dict)
+    assert body["echo"]["access_key"] == REDACTED
     assert any(record.name.startswith("httpcore") for record in logs.records)
     _assert_no_key(caught.value, caught.value.body, _format(caught.value))
     _assert_logs_clean(logs)

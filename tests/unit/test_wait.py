@@ -45,7 +45,7 @@ def test_each_terminal_status_ends_the_wait(
     client: tenios.TeniosClient, api: respx.MockRouter, clock: FakeClock, terminal: str
 ) -> None:
     api.post("/callback/status").mock(side_effect=_statuses("ACCEPTED", terminal))
-    assert client.callback.wait("cb-1", poll_interval=0.5).status == terminal
+    assert client.callback.wait(1, poll_interval=0.5).status == terminal
     assert clock.sleeps == [0.5]
 
 
@@ -220,7 +220,7 @@ def test_api_errors_while_waiting_are_raised(
     }
     api.post("/callback/status").respond(400, json=body)
     with pytest.raises(tenios.CallbackNotFoundError):
-        client.callback.wait("nope")
+        client.callback.wait(4711)
     assert clock.sleeps == []
 
 

@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar, Union
+
+from .._methods import Bound, ModeT
 
 if TYPE_CHECKING:
-    from .._client import TeniosClient
+    from .._client import BaseClient
+    from .._endpoints import Endpoint
+    from .._pipeline import Steps
+    from .._types import NotGiven, Timeout
+
+R = TypeVar("R")
 
 
-class Resource:
-    """A group of API methods bound to one client."""
+class Resource(Bound[ModeT]):
+    """A group of API methods bound to one client (sync or async, as the client is)."""
 
-    def __init__(self, client: TeniosClient) -> None:
-        self._client = client
-        # The pipeline entry point; resources are the only callers outside the client.
-        self._call = client._call  # pyright: ignore[reportPrivateUsage]
+    def __init__(self, client: BaseClient[ModeT, Any]) -> None:
+        self._client: BaseClient[ModeT, Any] = client
+        self._driver = client._driver  # pyright: ignore[reportPrivateUsage]
+
+    def _call(
+        self, endpoint: Endpoint[R], timeout: Union[Timeout, NotGiven], arguments: dict[str, object]
+    ) -> Steps[R]:
+        return self._client._call(endpoint, timeout, arguments)  # pyright: ignore[reportPrivateUsage]
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} of {self._client!r}>"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Union
 
 from .._endpoints import INTERRUPT_BLOCK
+from .._methods import ApiCall, ModeT, api_method
 from .._types import NOT_GIVEN, NotGiven, Timeout
 from ._base import Resource
 
@@ -12,12 +13,13 @@ if TYPE_CHECKING:
     from ..types import SuccessResponse
 
 
-class CallControl(Resource):
+class CallControl(Resource[ModeT]):
     """The Call Control Voice API."""
 
+    @api_method
     def interrupt_block(
         self, call_uuid: str, *, timeout: Union[Timeout, NotGiven] = NOT_GIVEN
-    ) -> SuccessResponse:
+    ) -> ApiCall[SuccessResponse]:
         """Interrupt the block now running on a call; not every block can be interrupted.
 
         Never repeated once the request may have reached TENIOS.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Union
 
 from .._endpoints import TRANSFER_CALL
+from .._methods import ApiCall, ModeT, api_method
 from .._types import NOT_GIVEN, NotGiven, Timeout
 from ._base import Resource
 
@@ -13,9 +14,10 @@ if TYPE_CHECKING:
     from ..types.enums import DestinationTypeName
 
 
-class Transfer(Resource):
+class Transfer(Resource[ModeT]):
     """The Transfer Call API."""
 
+    @api_method
     def call(
         self,
         call_uuid: str,
@@ -23,7 +25,7 @@ class Transfer(Resource):
         destination_type: Union[DestinationType, DestinationTypeName],
         destination: str,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> SuccessResponse:
+    ) -> ApiCall[SuccessResponse]:
         """Transfer a call that is already forwarded and connected.
 
         ``destination`` is an E.164 number for ``EXTERNALNUMBER``, else a SIP user or trunk name.

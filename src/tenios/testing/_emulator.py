@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Callable, Optional, Union, cast
 
 import httpx
 
-from .._client import DEFAULT_TIMEOUT, TeniosClient
+from .._client import DEFAULT_TIMEOUT, AsyncTeniosClient, TeniosClient
 from .._types import NOT_GIVEN, NotGiven, Timeout
 from ._app import App, endpoint_path
 from ._clock import Clock, ScaledClock
@@ -28,7 +28,7 @@ from ._simulate import (
     run_call_control_loop,
 )
 from ._store import DEMO_ACCESS_KEY, Agent, Call, Callback, Store
-from ._transport import EmulatorTransport
+from ._transport import AsyncEmulatorTransport, EmulatorTransport
 
 if TYPE_CHECKING:
     from types import TracebackType
@@ -78,6 +78,7 @@ class Emulator:
         self._app = App(access_key, self._store, self.clock, self._lock)
         self._connections = 0
         self._http_clients: list[httpx.Client] = []
+        self._async_http_clients: list[httpx.AsyncClient] = []
 
     # -- the emulated account ----------------------------------------------------------------
 
@@ -299,6 +300,35 @@ class Emulator:
             default_headers=default_headers,
         )
 
+    def async_transport(self) -> httpx.AsyncBaseTransport:
+        """An httpx async transport that delivers requests to this emulator in-process."""
+        return AsyncEmulatorTransport(self._app)
+
+    def async_client(
+        self,
+        *,
+        access_key: Optional[str] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: int = 2,
+        default_headers: Optional[Mapping[str, str]] = None,
+    ) -> AsyncTeniosClient:
+        """An ``AsyncTeniosClient`` talking to this emulator in-process (no sockets).
+
+        Use it on one event loop. ``access_key`` defaults to the emulator's own. Its pool is
+        closed by :meth:`aclose` (closing the client leaves it to the emulator).
+        """
+        http = httpx.AsyncClient(transport=self.async_transport())
+        with self._lock:
+            self._async_http_clients.append(http)
+        return AsyncTeniosClient(
+            self.access_key if access_key is None else access_key,
+            base_url="http://localhost",
+            timeout=DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else timeout,
+            max_retries=max_retries,
+            http_client=http,
+            default_headers=default_headers,
+        )
+
     @contextmanager
     def serve(
         self, host: str = "127.0.0.1", port: int = 0, *, log: Optional[Callable[[str], None]] = None
@@ -444,6 +474,15 @@ class Emulator:
             clients, self._http_clients = self._http_clients, []
         for http in clients:
             http.close()
+
+    async def aclose(self) -> None:
+        """Close the connection pools of the clients made by :meth:`client` and
+        :meth:`async_client`."""
+        self.close()
+        with self._lock:
+            clients, self._async_http_clients = self._async_http_clients, []
+        for http in clients:
+            await http.aclose()
 
     def __enter__(self) -> Emulator:
         return self

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Optional
+from collections.abc import Mapping, Sequence
+from typing import ClassVar, Optional, Union
 
 from pydantic import ConfigDict, StrictBool
 
+from .._exceptions import RequestValidationError
 from ._base import RequestModel, ResponseModel
 from ._fields import E164Number, Email, NonBlankStr, Open
 from .enums import AgentState
@@ -79,6 +81,47 @@ class UserDetailsUpdate(RequestModel):
     external_number: Optional[E164Number] = None
     state: Optional[AgentState] = None
     user_skills: Optional[dict[NonBlankStr, StrictBool]] = None
+
+    def applied_to(self, current: UserDetailsResponse) -> dict[str, object]:
+        """The arguments of a whole-record change: ``current`` with what was given overlaid.
+
+        Raises:
+            RequestValidationError: ``user_skills`` names a skill the account does not have.
+        """
+        skills = current.skills
+        unknown = sorted(set(self.user_skills or {}) - set(skills))
+        if unknown:
+            raise RequestValidationError(
+                f"user_skills names skills the account does not have: {', '.join(unknown)}"
+                f" (known: {', '.join(skills)})",
+                field="user_skills",
+            )
+        record = current.model_dump(include=_RECORD_FIELDS)
+        record["external_number"] = record["external_number"] or None  # "" means "none"
+        # An unknown state read back is passed on as is; the request model refuses it.
+        changes = self.model_dump(include=_RECORD_FIELDS, exclude_none=True)
+        merged_skills = {**skills, **(self.user_skills or {})}
+        return {**record, **changes, "email": self.email, "user_skills": skill_items(merged_skills)}
+
+
+_RECORD_FIELDS: set[str] = {
+    "cloud_acd_enabled",
+    "sip_enabled",
+    "external_number_enabled",
+    "external_number",
+    "state",
+}
+"""The fields of a user-details record besides the e-mail and the skills."""
+
+Skills = Union[Sequence[UserSkill], Mapping[str, bool]]
+"""Skills as ``UserSkill`` items or as a mapping of skill name to whether the agent has it."""
+
+
+def skill_items(skills: Skills) -> object:
+    """Skills in the list form the API takes (a mapping becomes ``{"name", "has_skill"}`` items)."""
+    if isinstance(skills, Mapping):
+        return [{"name": name, "has_skill": has} for name, has in skills.items()]
+    return skills
 
 
 class AgentStateResponse(ResponseModel):

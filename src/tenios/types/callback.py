@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional, Union
+from typing import Annotated, Optional
 
 from pydantic import Field, PlainValidator, StrictInt
 
@@ -12,15 +12,11 @@ from ._fields import DtmfKey, E164Number, NonBlankStr, Open
 from .enums import CallbackStatus
 
 __all__ = [
-    "CallbackId",
     "CallbackInitRequest",
     "CallbackInitResponse",
     "CallbackStatusRequest",
     "CallbackStatusResponse",
 ]
-
-CallbackId = Union[int, str]
-"""A callback id: TENIOS answers an int, its docs type it as a string; both are accepted."""
 
 
 class CallbackInitRequest(RequestModel):
@@ -36,13 +32,14 @@ class CallbackInitRequest(RequestModel):
 class CallbackStatusRequest(RequestModel):
     """Arguments of ``/callback/status``."""
 
-    id: Annotated[CallbackId, PlainValidator(check_callback_id)]
+    id: Annotated[int, PlainValidator(check_callback_id)]
 
 
 class CallbackInitResponse(ResponseModel):
     """The answer of ``/callback/init``: the new callback's id."""
 
-    id: CallbackId
+    id: int
+    """The callback's id (an int, also when TENIOS sends it as a string of digits)."""
 
 
 class CallbackStatusResponse(ResponseModel):
