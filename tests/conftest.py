@@ -1,11 +1,14 @@
-"""Shared fixtures: a respx-mocked TENIOS API, a client pointed at it, and a patched clock."""
+"""Shared fixtures: a respx-mocked TENIOS API, a client pointed at it, a patched clock, and the
+Cloud-ACD record the ACD tests read."""
 
 from __future__ import annotations
 
+import copy
 import ssl
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 import httpx
 import pytest
@@ -78,3 +81,28 @@ def http() -> Iterator[httpx.Client]:
 def client(api: respx.MockRouter, clock: FakeClock, http: httpx.Client) -> tenios.TeniosClient:
     """A client of the mocked API with the vendor examples' key and no real sleeping."""
     return tenios.TeniosClient(ACCESS_KEY, http_client=http)
+
+
+USER_DETAILS: dict[str, Any] = {
+    "success": True,
+    "cloud_acd_enabled": True,
+    "sip_enabled": True,
+    "external_number_enabled": True,
+    "external_number": "+4922155400300",
+    "state": "READY",
+    "current_destination": "SIP",
+    "user_skills": [
+        {"name": "English", "has_skill": False},
+        {"name": "German", "has_skill": True},
+        {"name": "Sales", "has_skill": False},
+        {"name": "Customer Service", "has_skill": True},
+    ],
+}
+"""A Cloud-ACD record as ``/acd/details/user/retrieve`` answers it; read-only (use the fixture
+``user_details`` for a copy to change)."""
+
+
+@pytest.fixture
+def user_details() -> dict[str, Any]:
+    """A fresh copy of ``USER_DETAILS``."""
+    return copy.deepcopy(USER_DETAILS)

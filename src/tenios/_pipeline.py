@@ -88,7 +88,8 @@ class RequestSettings:
     access_key: str = field(repr=False)
     headers: Mapping[str, str]
     max_retries: int
-    # Endpoint URLs, joined once: ``URL.join`` costs about 30 µs, a tenth of a mocked call.
+    # Endpoint URLs, joined once: ``URL.join`` measured 25-50 µs here, a tenth or more of a whole
+    # call through a mock transport (about 260 µs, benchmarks/results.md row a1).
     _urls: dict[str, httpx.URL] = field(
         default_factory=dict[str, "httpx.URL"], init=False, repr=False, compare=False
     )

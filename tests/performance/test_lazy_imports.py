@@ -30,9 +30,8 @@ def modules_after(code: str) -> set[str]:
 
 
 def require(module: str) -> None:
-    """Skip when ``module`` is not in this checkout yet (it is being written elsewhere)."""
-    if importlib.util.find_spec(module) is None:
-        pytest.skip(f"{module} does not exist in this checkout")
+    """Fail when ``module`` is missing: a renamed or deleted module must not pass silently."""
+    assert importlib.util.find_spec(module) is not None, f"{module} does not exist"
 
 
 def test_import_tenios_loads_no_submodule_models_httpx_or_pydantic() -> None:

@@ -24,6 +24,7 @@ import tenios
 from tenios import _clock
 from tenios.types import AgentState, DestinationType, UserSkill
 
+from ..conftest import USER_DETAILS
 from . import _oracle as oracle
 
 KEY = "fuzz-access-key"
@@ -111,16 +112,7 @@ request_timeout = st.one_of(
 
 # -- the recording boundary -------------------------------------------------------------------
 
-DETAILS: dict[str, Any] = {
-    "success": True,
-    "cloud_acd_enabled": True,
-    "sip_enabled": False,
-    "external_number_enabled": True,
-    "external_number": "+4922155400300",
-    "state": "READY",
-    "current_destination": "SIP",
-    "user_skills": [{"name": "German", "has_skill": True}, {"name": "English", "has_skill": False}],
-}
+DETAILS = USER_DETAILS
 ANSWERS: dict[str, dict[str, Any]] = {
     "/callback/init": {"id": 10},
     "/callback/status": {"status": "DISCONNECTED"},

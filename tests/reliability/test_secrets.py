@@ -121,6 +121,7 @@ def _inbound_objects() -> Iterator[object]:
         yield bad.value
 
 
+@pytest.mark.slow  # about 7 s: a sweep of every call and failure
 def test_the_key_never_appears_in_logs_reprs_strs_or_errors(
     caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:

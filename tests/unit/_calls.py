@@ -9,23 +9,7 @@ from typing import Any
 import tenios
 from tenios.types._base import ResponseModel
 
-from ..conftest import ACCESS_KEY
-
-USER_DETAILS: dict[str, Any] = {
-    "success": True,
-    "cloud_acd_enabled": True,
-    "sip_enabled": False,
-    "external_number_enabled": True,
-    "external_number": "+4922155400300",
-    "state": "READY",
-    "current_destination": "SIP",
-    "user_skills": [
-        {"name": "English", "has_skill": False},
-        {"name": "German", "has_skill": True},
-        {"name": "Sales", "has_skill": False},
-    ],
-}
-"""A Cloud-ACD record as ``/acd/details/user/retrieve`` answers it."""
+from ..conftest import ACCESS_KEY, USER_DETAILS
 
 
 def call(client: tenios.TeniosClient, endpoint: str, kwargs: Mapping[str, Any]) -> ResponseModel:

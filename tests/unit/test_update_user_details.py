@@ -10,24 +10,10 @@ import respx
 
 import tenios
 
-from ..conftest import ACCESS_KEY
+from ..conftest import ACCESS_KEY, USER_DETAILS
 
 EMAIL = "agent@test.com"
-CURRENT: dict[str, Any] = {
-    "success": True,
-    "cloud_acd_enabled": True,
-    "sip_enabled": True,
-    "external_number_enabled": True,
-    "external_number": "+4922155400300",
-    "state": "READY",
-    "current_destination": "SIP",
-    "user_skills": [
-        {"name": "English", "has_skill": False},
-        {"name": "German", "has_skill": True},
-        {"name": "Sales", "has_skill": False},
-        {"name": "Customer Service", "has_skill": True},
-    ],
-}
+CURRENT = USER_DETAILS
 UNCHANGED: dict[str, Any] = {
     "access_key": ACCESS_KEY,
     "email": EMAIL,
