@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import logging
 import sys
@@ -273,6 +274,42 @@ def test_with_options_can_change_key_and_base_url(api: respx.MockRouter) -> None
             original.with_options(base_url="http://api.tenios.com")
         with pytest.raises(tenios.TeniosError):
             original.with_options(max_retries=-1)
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"access_key": ""}, "No TENIOS access key"),
+        ({"max_retries": True}, "max_retries"),
+        ({"timeout": -1}, "timeout"),
+        ({"default_headers": {"X": "a\nb"}}, "default_headers"),
+        ({"base_url": "ftp://api.tenios.com"}, "base_url"),
+    ],
+)
+def test_with_options_checks_every_option_as_the_constructor_does(
+    options: dict[str, Any], message: str
+) -> None:
+    with tenios.TeniosClient("k") as original:
+        with pytest.raises(tenios.TeniosError, match=message):
+            original.with_options(**options)
+        assert original._access_key == "k"  # pyright: ignore[reportPrivateUsage]
+
+
+def test_a_copy_keeps_every_option_it_was_not_given() -> None:
+    options: dict[str, Any] = {
+        "access_key": "k",
+        "base_url": "https://api.tenios.com/v2",
+        "timeout": 7,
+        "max_retries": 5,
+        "default_headers": {"X-Team": "ops"},
+    }
+    with tenios.TeniosClient(**options) as original:
+        copy = original.with_options()
+        # Every constructor argument but http_client (the pool is shared) survives a copy.
+        parameters = set(inspect.signature(tenios.TeniosClient).parameters) - {"http_client"}
+        assert parameters == set(options)
+        assert copy._settings() == original._settings()  # pyright: ignore[reportPrivateUsage]
+        assert (copy.timeout, copy.default_headers) == (original.timeout, original.default_headers)
 
 
 def test_copies_share_the_pool_and_closing_a_copy_keeps_it_open(status_route: respx.Route) -> None:

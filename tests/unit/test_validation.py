@@ -11,7 +11,8 @@ import respx
 
 import tenios
 
-from ._calls import MINIMAL_CALLS, USER_DETAILS, call
+from ..conftest import USER_DETAILS
+from ._calls import MINIMAL_CALLS, call
 
 E164 = "must be E.164, e.g. +491234567890"
 EMAIL = "must be an e-mail address"
