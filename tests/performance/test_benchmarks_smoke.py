@@ -7,11 +7,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 ROWS = ("a1", "a2", "b", "b2", "c1", "c2", "d1", "d2", "e1", "e2", "e3")
 """(a) per call, (b) loopback calls/s, (c) import, (d) webhook parsing, (e) memory."""
 
 
+@pytest.mark.slow  # about 6 s: every benchmark once, in a subprocess
 def test_quick_run_prints_a_ratio_for_every_measurement_and_saves_nothing() -> None:
     result = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick"],
