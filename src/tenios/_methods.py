@@ -66,10 +66,12 @@ class Bound(Generic[ModeT]):
     _driver: Union[SyncDriver, AsyncDriver]
 
 
-class ApiMethod(Generic[P, R]):
-    """An API method of both clients; see the module docstring."""
+class _Method:
+    """What both kinds of method share: the operation, its name and docs, and binding it."""
 
-    def __init__(self, steps: Callable[Concatenate[Any, P], Steps[R]]) -> None:
+    _listing = False
+
+    def __init__(self, steps: Callable[..., Any]) -> None:
         self._steps = steps
         self._name = steps.__name__
         self.__doc__ = steps.__doc__
@@ -77,6 +79,26 @@ class ApiMethod(Generic[P, R]):
 
     def __set_name__(self, owner: type[Any], name: str) -> None:
         self._name = name
+
+    def _bound(self, instance: Bound[Any]) -> Callable[..., Any]:
+        """The method as ``instance``'s client runs it, bound once and kept on ``instance``."""
+        driver = instance._driver  # pyright: ignore[reportPrivateUsage]
+        method: Callable[..., Any]
+        if self._listing:
+            method = driver.bind_items(self._steps, instance)
+            container = driver.iterator_name
+        else:
+            method, container = driver.bind(self._steps, instance), ""
+        _describe(method, self._steps, self._name, container)
+        vars(instance)[self._name] = method
+        return method
+
+
+class ApiMethod(_Method, Generic[P, R]):
+    """An API method of both clients; see the module docstring."""
+
+    def __init__(self, steps: Callable[Concatenate[Any, P], Steps[R]]) -> None:
+        super().__init__(steps)
 
     @overload
     def __get__(self, instance: None, owner: type[Any]) -> ApiMethod[P, R]: ...
@@ -87,23 +109,16 @@ class ApiMethod(Generic[P, R]):
         self, instance: Bound[AsyncMode], owner: type[Any]
     ) -> Callable[P, Coroutine[Any, Any, R]]: ...
     def __get__(self, instance: Optional[Bound[Any]], owner: type[Any]) -> Any:
-        if instance is None:
-            return self
-        method = instance._driver.bind(self._steps, instance)  # pyright: ignore[reportPrivateUsage]
-        return _finish(method, self._steps, instance, self._name, "")
+        return self if instance is None else self._bound(instance)
 
 
-class ListingMethod(Generic[P, T]):
+class ListingMethod(_Method, Generic[P, T]):
     """A method of both clients that lists items page by page; see the module docstring."""
 
-    def __init__(self, steps: Callable[Concatenate[Any, P], ItemSteps[T]]) -> None:
-        self._steps = steps
-        self._name = steps.__name__
-        self.__doc__ = steps.__doc__
-        self.__wrapped__ = steps
+    _listing = True
 
-    def __set_name__(self, owner: type[Any], name: str) -> None:
-        self._name = name
+    def __init__(self, steps: Callable[Concatenate[Any, P], ItemSteps[T]]) -> None:
+        super().__init__(steps)
 
     @overload
     def __get__(self, instance: None, owner: type[Any]) -> ListingMethod[P, T]: ...
@@ -114,11 +129,7 @@ class ListingMethod(Generic[P, T]):
         self, instance: Bound[AsyncMode], owner: type[Any]
     ) -> Callable[P, AsyncIterator[T]]: ...
     def __get__(self, instance: Optional[Bound[Any]], owner: type[Any]) -> Any:
-        if instance is None:
-            return self
-        driver = instance._driver  # pyright: ignore[reportPrivateUsage]
-        method = driver.bind_items(self._steps, instance)
-        return _finish(method, self._steps, instance, self._name, driver.iterator_name)
+        return self if instance is None else self._bound(instance)
 
 
 def api_method(steps: Callable[Concatenate[Any, P], Steps[R]]) -> ApiMethod[P, R]:
@@ -131,11 +142,11 @@ def listing_method(steps: Callable[Concatenate[Any, P], ItemSteps[T]]) -> Listin
     return ListingMethod(steps)
 
 
-def _finish(
-    method: Callable[..., Any], steps: Callable[..., Any], owner: object, name: str, container: str
-) -> Callable[..., Any]:
-    """Give the bound ``method`` the name, docs and signature of ``steps`` (without ``self``,
-    returning what the caller gets), and keep it on ``owner`` so it is bound only once."""
+def _describe(
+    method: Callable[..., Any], steps: Callable[..., Any], name: str, container: str
+) -> None:
+    """Give the bound ``method`` the name, docs and signature of ``steps``: without ``self``,
+    returning what the caller gets (``X``, or ``Iterator[X]``/``AsyncIterator[X]``)."""
     method.__name__ = method.__qualname__ = name
     method.__doc__ = steps.__doc__
     method.__module__ = steps.__module__
@@ -146,5 +157,3 @@ def _finish(
         parameters=list(signature.parameters.values())[1:],
         return_annotation=f"{container}[{inner}]" if container else inner,
     )
-    vars(owner)[name] = method
-    return method

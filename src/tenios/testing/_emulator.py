@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import copy
+import sys
 import threading
 import uuid
 from collections.abc import Generator, Iterable, Mapping, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, Callable, Optional, Union, cast
+from typing import TYPE_CHECKING, Any, Callable, Optional, TypedDict, Union, cast
 
 import httpx
 
+if sys.version_info >= (3, 11):  # pragma: no cover - one branch per Python
+    from typing import Unpack
+else:  # pragma: no cover
+    from typing_extensions import Unpack
+
 from .._client import DEFAULT_TIMEOUT, AsyncTeniosClient, TeniosClient
-from .._types import NOT_GIVEN, NotGiven, Timeout
+from .._types import Timeout
 from ._app import App, endpoint_path
 from ._clock import Clock, ScaledClock
 from ._faults import Fault
@@ -35,7 +41,21 @@ if TYPE_CHECKING:
 
     from ._journal import JournalEntry
 
-__all__ = ["Emulator"]
+__all__ = ["ClientOptions", "Emulator"]
+
+
+class ClientOptions(TypedDict, total=False):
+    """What ``Emulator.client`` and ``Emulator.async_client`` take, all optional."""
+
+    access_key: str
+    """The key to send; defaults to the emulator's own (give another to test a wrong key)."""
+    timeout: Timeout
+    """Seconds or an ``httpx.Timeout``; the SDK's default when not given."""
+    max_retries: int
+    """As for ``TeniosClient``; 2 when not given."""
+    default_headers: Mapping[str, str]
+    """Extra headers sent with every request."""
+
 
 _DEFAULT_DESTINATION = "+4922155400300"
 _DEFAULT_CALLER = "+4917012345678"
@@ -275,59 +295,40 @@ class Emulator:
         """An httpx transport that delivers requests to this emulator in-process."""
         return EmulatorTransport(self._app)
 
-    def client(
-        self,
-        *,
-        access_key: Optional[str] = None,
-        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-        max_retries: int = 2,
-        default_headers: Optional[Mapping[str, str]] = None,
-    ) -> TeniosClient:
+    def client(self, **options: Unpack[ClientOptions]) -> TeniosClient:
         """A ``TeniosClient`` talking to this emulator in-process (no sockets).
 
-        ``access_key`` defaults to the emulator's own. Its connection pool is closed by
-        :meth:`close` (closing the client leaves it to the emulator).
+        ``access_key`` defaults to the emulator's own, ``timeout`` to the SDK's default. Its
+        connection pool is closed by ``close`` (closing the client leaves it to the emulator).
         """
         http = httpx.Client(transport=self.transport())
         with self._lock:
             self._http_clients.append(http)
-        return TeniosClient(
-            self.access_key if access_key is None else access_key,
-            base_url="http://localhost",
-            timeout=DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else timeout,
-            max_retries=max_retries,
-            http_client=http,
-            default_headers=default_headers,
-        )
+        return TeniosClient(**self._client_arguments(options), http_client=http)
 
     def async_transport(self) -> httpx.AsyncBaseTransport:
         """An httpx async transport that delivers requests to this emulator in-process."""
         return AsyncEmulatorTransport(self._app)
 
-    def async_client(
-        self,
-        *,
-        access_key: Optional[str] = None,
-        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-        max_retries: int = 2,
-        default_headers: Optional[Mapping[str, str]] = None,
-    ) -> AsyncTeniosClient:
+    def async_client(self, **options: Unpack[ClientOptions]) -> AsyncTeniosClient:
         """An ``AsyncTeniosClient`` talking to this emulator in-process (no sockets).
 
-        Use it on one event loop. ``access_key`` defaults to the emulator's own. Its pool is
-        closed by :meth:`aclose` (closing the client leaves it to the emulator).
+        Use it on one event loop; the options are those of ``client``. Its pool is closed by
+        ``aclose`` (closing the client leaves it to the emulator).
         """
         http = httpx.AsyncClient(transport=self.async_transport())
         with self._lock:
             self._async_http_clients.append(http)
-        return AsyncTeniosClient(
-            self.access_key if access_key is None else access_key,
-            base_url="http://localhost",
-            timeout=DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else timeout,
-            max_retries=max_retries,
-            http_client=http,
-            default_headers=default_headers,
-        )
+        return AsyncTeniosClient(**self._client_arguments(options), http_client=http)
+
+    def _client_arguments(self, options: ClientOptions) -> dict[str, Any]:
+        return {
+            "access_key": options.get("access_key", self.access_key),
+            "base_url": "http://localhost",
+            "timeout": options.get("timeout", DEFAULT_TIMEOUT),
+            "max_retries": options.get("max_retries", 2),
+            "default_headers": options.get("default_headers"),
+        }
 
     @contextmanager
     def serve(
