@@ -1,14 +1,16 @@
 """tenios: a typed Python SDK for the TENIOS voice API.
 
-Quick start::
+Quick start:
 
-    import tenios
+```python
+import tenios
 
-    with tenios.TeniosClient() as client:  # key from TENIOS_ACCESS_KEY
-        callback = client.callback.init(
-            callback_config_id="...", callback_number="+491234567890", delay=0
-        )
-        print(client.callback.wait(callback.id).status)
+with tenios.TeniosClient() as client:  # key from TENIOS_ACCESS_KEY
+    callback = client.callback.init(
+        callback_config_id="...", callback_number="+491234567890", delay=0
+    )
+    print(client.callback.wait(callback.id).status)
+```
 
 The exceptions load with the package (they depend on nothing); everything else loads on first
 use, so ``import tenios`` stays cheap.
