@@ -23,6 +23,7 @@ MAX_SECONDS = 1_000_000.0
 """The longest duration accepted (about 11.6 days): sockets cannot wait much longer (CPython raises
 ``OverflowError`` near 1e10 s); ``None`` is how a timeout is switched off."""
 
+HTTPS_RULE = "must be an https:// URL with a host, e.g. https://example.com/events"
 TEXT_RULE = "must be text that can be sent as UTF-8 (it has a lone surrogate)"
 
 _E164 = re.compile(r"\+[1-9][0-9]{1,14}")
@@ -66,6 +67,15 @@ def check_not_blank(value: str) -> str:
     """Accept text with at least one non-space character."""
     if not check_text(value).strip():
         raise ValueError("must not be blank")
+    return value
+
+
+def check_https_url(value: str) -> str:
+    """Accept an absolute ``https://`` URL with a host (TENIOS posts only to HTTPS)."""
+    scheme, separator, rest = check_text(value).partition("://")
+    host = rest.split("/", 1)[0].split("?", 1)[0]
+    if scheme.lower() != "https" or not separator or not host or any(c.isspace() for c in value):
+        raise ValueError(HTTPS_RULE)
     return value
 
 

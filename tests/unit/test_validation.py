@@ -301,3 +301,30 @@ def test_values_are_checked_not_rewritten(
     route = api.post("/acd/agent-state/retrieve").respond(200, json={"state": "READY"})
     client.acd.retrieve_agent_state("Agent.Smith+acd@Example.COM")
     assert json.loads(route.calls.last.request.content)["email"] == "Agent.Smith+acd@Example.COM"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://example.com/x",
+        "https://",
+        "https:///path",
+        "ftp://example.com",
+        "example.com/x",
+        "https://exa mple.com/",
+    ],
+)
+def test_https_url_rule_refuses_what_tenios_cannot_post_to(url: str) -> None:
+    from tenios._validation import HTTPS_RULE, check_https_url
+
+    with pytest.raises(ValueError, match=HTTPS_RULE):
+        check_https_url(url)
+
+
+def test_https_url_rule_keeps_a_good_url_unchanged() -> None:
+    from tenios._validation import check_https_url
+
+    assert (
+        check_https_url("HTTPS://example.com:8443/events?x=1")
+        == "HTTPS://example.com:8443/events?x=1"
+    )
