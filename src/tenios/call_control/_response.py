@@ -71,7 +71,7 @@ AnyBlock = Annotated[
         _block_tag,
         custom_error_type="unknown_block_type",
         custom_error_message=(
-            f"blockType must be one of {', '.join(_BLOCK_CLASSES)} "
+            f"blockType must be one of {', '.join(BlockType)} "
             "(CallControlResponse.add_block takes a block the SDK does not know)"
         ),
     ),
