@@ -7,8 +7,11 @@ BIN := $(VENV)/bin
 PIP := $(PYTHON) -m pip --python $(BIN)/python --disable-pip-version-check
 RUNTIME := $(VENV)/.installed-runtime
 DEV := $(VENV)/.installed-dev
-# Test workers: twice the 2 cores of this project's machines, as many tests wait on sockets.
-WORKERS ?= 4
+# Test workers: more than the 2 cores of this project's machines, as many tests wait on sockets.
+WORKERS ?= 3
+# Some shells set this; without bytecode caches every run re-compiles and pytest re-writes the
+# assertions of all test modules, which is most of the collection time (about 3 s per worker).
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: venv test test-slow lint typecheck unit demo bench docs test-all clean
 
@@ -34,18 +37,22 @@ typecheck: $(DEV)
 	$(BIN)/pyright
 	PYTHONPATH=src $(BIN)/pyright --verifytypes tenios --ignoreexternal
 
-# pytest-cov starts coverage in each worker before plugins load, so the tenios pytest plugin
-# (loaded at startup) is measured too.
 unit: $(DEV)
-	$(BIN)/pytest -m "not slow" -n $(WORKERS) --cov --cov-report=term-missing:skip-covered --cov-fail-under=95 -q
+	$(BIN)/pytest -m "not slow" -n $(WORKERS) -q
 
 docs: $(DEV)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet --site-dir site
 
-test: lint typecheck unit docs
+# The checks run side by side (the type checkers and the tests wait on different things);
+# each target's output is printed whole when it ends.
+test: $(DEV)
+	$(MAKE) --no-print-directory -j4 --output-sync=target lint typecheck unit docs
 
+# The whole suite, the long suites included, under coverage with its gate (kept out of
+# `make test`, where measuring every line would double the time). pytest-cov starts coverage in
+# each worker before plugins load, so the tenios pytest plugin (loaded at startup) is measured too.
 test-slow: $(DEV)
-	$(BIN)/pytest -m slow -n $(WORKERS) -q
+	$(BIN)/pytest -n $(WORKERS) -q --cov --cov-report=term-missing:skip-covered --cov-fail-under=95
 
 demo: $(RUNTIME)
 	$(BIN)/python examples/quickstart.py
