@@ -38,6 +38,12 @@ if TYPE_CHECKING:
     from .resources.acd import ACD
     from .resources.call_control import CallControl
     from .resources.callback import Callback
+    from .resources.cdrs import Cdrs
+    from .resources.cloud_pbx import CloudPbx
+    from .resources.makecall import Makecall
+    from .resources.monitoring import Monitoring
+    from .resources.numbers import Numbers
+    from .resources.recording import Recording
     from .resources.transfer import Transfer
 
 __all__ = [
@@ -127,7 +133,7 @@ class BaseClient(Bound[ModeT], Generic[ModeT, HttpT]):
 
     @cached_property
     def acd(self) -> ACD[ModeT]:
-        """ACD agents: ready state and Cloud-ACD user details."""
+        """ACD agents: ready state, Cloud-ACD user details and wrap-up."""
         from .resources.acd import ACD
 
         return ACD(self)
@@ -145,6 +151,48 @@ class BaseClient(Bound[ModeT], Generic[ModeT, HttpT]):
         from .resources.call_control import CallControl
 
         return CallControl(self)
+
+    @cached_property
+    def makecall(self) -> Makecall[ModeT]:
+        """Click-to-call: ``init``, ``status`` and ``wait``."""
+        from .resources.makecall import Makecall
+
+        return Makecall(self)
+
+    @cached_property
+    def recording(self) -> Recording[ModeT]:
+        """Recording of live calls: ``start`` and ``stop``."""
+        from .resources.recording import Recording
+
+        return Recording(self)
+
+    @cached_property
+    def monitoring(self) -> Monitoring[ModeT]:
+        """Silent monitoring (listen-in): ``start`` and ``stop``."""
+        from .resources.monitoring import Monitoring
+
+        return Monitoring(self)
+
+    @cached_property
+    def cloud_pbx(self) -> CloudPbx[ModeT]:
+        """Cloud-PBX users: ``page`` and ``list``."""
+        from .resources.cloud_pbx import CloudPbx
+
+        return CloudPbx(self)
+
+    @cached_property
+    def cdrs(self) -> Cdrs[ModeT]:
+        """Call detail records: ``page``, ``list`` and ``count``."""
+        from .resources.cdrs import Cdrs
+
+        return Cdrs(self)
+
+    @cached_property
+    def numbers(self) -> Numbers[ModeT]:
+        """Number ordering: ``create_verification``, ``order`` and ``cancel``."""
+        from .resources.numbers import Numbers
+
+        return Numbers(self)
 
     @api_method
     def post(

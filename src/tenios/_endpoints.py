@@ -15,6 +15,9 @@ from .types.acd import (
     ChangeAgentStateRequest,
     ChangeUserDetailsRequest,
     UserDetailsResponse,
+    WrapUpCancelRequest,
+    WrapUpExtendRequest,
+    WrapUpResponse,
 )
 from .types.call_control import InterruptBlockRequest
 from .types.callback import (
@@ -23,8 +26,27 @@ from .types.callback import (
     CallbackStatusRequest,
     CallbackStatusResponse,
 )
+from .types.cdrs import Cdr, CdrCountResponse, CdrRangeRequest, CdrsRetrieveRequest
+from .types.cloud_pbx import CloudPbxListRequest, PbxUser
+from .types.makecall import (
+    MakecallInitRequest,
+    MakecallInitResponse,
+    MakecallStatusRequest,
+    MakecallStatusResponse,
+)
+from .types.monitoring import ListenInStartRequest, ListenInStopRequest
+from .types.numbers import (
+    NumberCancelRequest,
+    NumberCancelResponse,
+    NumberOrderRequest,
+    NumberOrderResponse,
+    VerificationCreateRequest,
+    VerificationResponse,
+)
+from .types.pages import Page
+from .types.recording import RecordingStartRequest, RecordingStartResponse, RecordingStopRequest
 from .types.shared import SuccessResponse
-from .types.transfer import TransferCallRequest
+from .types.transfer import ReferCallRequest, TransferCallRequest
 
 R = TypeVar("R")
 
@@ -96,6 +118,75 @@ INTERRUPT_BLOCK = Endpoint(
     side_effect="the running call-control block may have been interrupted",
 )
 
+MAKECALL_INIT = Endpoint(
+    "makecall.init",
+    "/makecall/init",
+    MakecallInitRequest,
+    MakecallInitResponse,
+    side_effect="a call may have been placed",
+)
+MAKECALL_STATUS = Endpoint(
+    "makecall.status", "/makecall/status", MakecallStatusRequest, MakecallStatusResponse
+)
+RECORDING_START = Endpoint(
+    "recording.start",
+    "/record-call/start",
+    RecordingStartRequest,
+    RecordingStartResponse,
+    side_effect="a recording may have been started",
+)
+RECORDING_STOP = Endpoint(
+    "recording.stop", "/record-call/stop", RecordingStopRequest, SuccessResponse
+)
+REFER_CALL = Endpoint(
+    "transfer.refer",
+    "/refer-call",
+    ReferCallRequest,
+    SuccessResponse,
+    side_effect="the call may have been referred to the SIP URI",
+)
+LISTEN_IN_START = Endpoint(
+    "monitoring.start",
+    "/call/listen-in/start",
+    ListenInStartRequest,
+    SuccessResponse,
+    side_effect="the supervisor may have been called into the call",
+    error_hints={"BAD_CREDENTIALS": "either the access key or the supervisor key is wrong"},
+)
+LISTEN_IN_STOP = Endpoint(
+    "monitoring.stop", "/call/listen-in/stop", ListenInStopRequest, SuccessResponse
+)
+EXTEND_WRAP_UP = Endpoint(
+    "acd.extend_wrap_up", "/wrap-up/extend", WrapUpExtendRequest, WrapUpResponse
+)
+CANCEL_WRAP_UP = Endpoint(
+    "acd.cancel_wrap_up", "/wrap-up/cancel", WrapUpCancelRequest, SuccessResponse
+)
+LIST_PBX_USERS = Endpoint("cloud_pbx.page", "/cloud-pbx/list", CloudPbxListRequest, Page[PbxUser])
+RETRIEVE_CDRS = Endpoint("cdrs.page", "/cdrs/retrieve", CdrsRetrieveRequest, Page[Cdr])
+COUNT_CDRS = Endpoint("cdrs.count", "/cdrs/count", CdrRangeRequest, CdrCountResponse)
+CREATE_VERIFICATION = Endpoint(
+    "numbers.create_verification",
+    "/verification/create",
+    VerificationCreateRequest,
+    VerificationResponse,
+    side_effect="a verification may have been created",
+)
+ORDER_NUMBER = Endpoint(
+    "numbers.order",
+    "/number/order",
+    NumberOrderRequest,
+    NumberOrderResponse,
+    side_effect="a number may have been ordered (and charged)",
+)
+CANCEL_NUMBER = Endpoint(
+    "numbers.cancel",
+    "/number/cancel",
+    NumberCancelRequest,
+    NumberCancelResponse,
+    side_effect="the number may have been cancelled",
+)
+
 ENDPOINTS: tuple[Endpoint[Any], ...] = (
     CALLBACK_INIT,
     CALLBACK_STATUS,
@@ -105,8 +196,23 @@ ENDPOINTS: tuple[Endpoint[Any], ...] = (
     CHANGE_USER_DETAILS,
     TRANSFER_CALL,
     INTERRUPT_BLOCK,
+    MAKECALL_INIT,
+    MAKECALL_STATUS,
+    RECORDING_START,
+    RECORDING_STOP,
+    REFER_CALL,
+    LISTEN_IN_START,
+    LISTEN_IN_STOP,
+    EXTEND_WRAP_UP,
+    CANCEL_WRAP_UP,
+    LIST_PBX_USERS,
+    RETRIEVE_CDRS,
+    COUNT_CDRS,
+    CREATE_VERIFICATION,
+    ORDER_NUMBER,
+    CANCEL_NUMBER,
 )
-"""All endpoints, in the order of the vendor pages."""
+"""All endpoints: the five first areas in the order of the vendor pages, then the rest."""
 
 
 def raw_endpoint(

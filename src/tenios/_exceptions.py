@@ -16,10 +16,12 @@ __all__ = [
     "APIError",
     "APITimeoutError",
     "AgentNotFoundError",
+    "AgentNotInWrapUpError",
     "AllSkillsRequiredError",
     "AuthenticationError",
     "CallNotFoundError",
     "CallbackNotFoundError",
+    "DestinationBlacklistedError",
     "FieldRequiredError",
     "InvalidEmailError",
     "InvalidFieldError",
@@ -137,6 +139,14 @@ class AllSkillsRequiredError(InvalidRequestError):
     """``ACD_USER_DETAILS_ALL_SKILLS_REQUIRED_ERROR``: a user-details change must list every skill."""
 
 
+class AgentNotInWrapUpError(InvalidRequestError):
+    """``AGENT_NOT_IN_WRAP_UP``: the agent's wrap-up cannot be extended or cancelled, as there is none."""
+
+
+class DestinationBlacklistedError(InvalidRequestError):
+    """``LISTEN_IN_SUPERVISOR_DESTINATION_IN_BLACKLIST``: the supervisor's number is blacklisted."""
+
+
 class NotFoundError(APIError):
     """Something named in the request does not exist (HTTP 404, or a ``*_NOT_FOUND`` code)."""
 
@@ -218,6 +228,8 @@ _ERROR_CODES: dict[str, type[APIError]] = {
     "CALL_UUID_NOT_FOUND": CallNotFoundError,
     "AGENT_NOT_FOUND": AgentNotFoundError,
     "AGENT_NOT_READY_REASON_NOT_FOUND": NotReadyReasonNotFoundError,
+    "AGENT_NOT_IN_WRAP_UP": AgentNotInWrapUpError,
+    "LISTEN_IN_SUPERVISOR_DESTINATION_IN_BLACKLIST": DestinationBlacklistedError,
 }
 
 _STATUS_CATEGORIES: dict[int, type[APIError]] = {

@@ -1,5 +1,5 @@
 """Operations made of several API calls, written once for both clients: waiting for a call to
-finish, and changing part of an agent's record."""
+finish, changing part of an agent's record, and listing items page by page."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from ._endpoints import CHANGE_USER_DETAILS, RETRIEVE_USER_DETAILS, Endpoint
 from ._exceptions import APIConnectionError, APIError, WaitTimeoutError
 from ._http import cut_timeout
 from ._logging import logger
-from ._pipeline import RequestSettings, Sleep, Steps, call, validate_arguments
+from ._pipeline import Emit, ItemSteps, RequestSettings, Sleep, Steps, call, validate_arguments
 from ._retry import pause_before_next_poll
 from ._validation import seconds_argument
 from .types.acd import UserDetailsUpdate
@@ -20,9 +20,10 @@ if TYPE_CHECKING:
     import httpx
 
     from ._exceptions import TeniosError
+    from .types.pages import Page
     from .types.shared import SuccessResponse
 
-__all__ = ["poll_until_terminal", "update_user_details"]
+__all__ = ["each_item", "poll_until_terminal", "update_user_details"]
 
 
 class _Status(Protocol):
@@ -88,3 +89,49 @@ def update_user_details(
     current = yield from call(settings, RETRIEVE_USER_DETAILS, {"email": given.email}, timeout)
     record = given.applied_to(current)
     return (yield from call(settings, CHANGE_USER_DETAILS, record, timeout))
+
+
+T = TypeVar("T")
+
+
+def each_item(
+    settings: RequestSettings,
+    timeout: httpx.Timeout,
+    endpoint: Endpoint[Page[T]],
+    arguments: dict[str, object],
+) -> ItemSteps[T]:
+    """The items of every page of a listing, a page fetched only when the caller reaches it.
+
+    The arguments are checked at once, before the caller iterates (nothing is sent if they are
+    bad). The listing ends once ``total_items`` items were emitted, at an empty page, or (when
+    TENIOS states no total) at a page shorter than the page size it applied; it never asks for a
+    page beyond.
+    """
+    assert endpoint.request_model is not None
+    first = validate_arguments(endpoint.request_model, {**arguments, "page": 1})
+    asked: int = getattr(first, "page_size")  # noqa: B009 (every listing's request has one)
+    return _pages(settings, timeout, endpoint, arguments, asked)
+
+
+def _pages(
+    settings: RequestSettings,
+    timeout: httpx.Timeout,
+    endpoint: Endpoint[Page[T]],
+    arguments: dict[str, object],
+    asked: int,
+) -> ItemSteps[T]:
+    emitted = 0
+    number = 1
+    while True:
+        page = yield from call(settings, endpoint, {**arguments, "page": number}, timeout)
+        for item in page.items:
+            yield Emit(item)
+        emitted += len(page.items)
+        if not page.items:
+            return
+        if page.total_items is not None:
+            if emitted >= page.total_items:
+                return
+        elif len(page.items) < (page.page_size or asked):
+            return
+        number += 1

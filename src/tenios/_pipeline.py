@@ -145,7 +145,7 @@ def call(
         secrets: tuple[str, ...] = (settings.access_key,)
     else:
         request = validate_arguments(endpoint.request_model, arguments)
-        params = request.model_dump(mode="json", exclude_none=True)
+        params = request.model_dump(mode="json", exclude_none=True, by_alias=True)
         secrets = (settings.access_key, *request.secret_values())
     return (yield from _send(settings, endpoint, params, secrets, timeout))
 

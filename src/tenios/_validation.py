@@ -121,3 +121,26 @@ def _short_repr(value: object) -> str:
     except ValueError:  # an int with more digits than Python will print
         return f"a {type(value).__name__} too large to print"
     return text if len(text) <= 40 else f"{text[:37]}..."
+
+
+SIP_URI_RULE = "must be a SIP URI starting with sip: or sips:, e.g. sip:4044@198.51.100.7:5060"
+AREA_CODE_RULE = "must be the area code's digits without the leading 0, e.g. 221"
+PDF_RULE = "must be a PDF document (bytes or a file path) starting with %PDF-"
+AWARE_RULE = "must be a timezone-aware datetime, e.g. datetime(2026, 11, 1, tzinfo=timezone.utc)"
+
+
+def check_sip_uri(value: str) -> str:
+    """Accept a ``sip:`` or ``sips:`` URI with something after the scheme and no spaces."""
+    scheme, separator, rest = check_text(value).partition(":")
+    if scheme.lower() not in ("sip", "sips") or not separator or not rest.strip():
+        raise ValueError(SIP_URI_RULE)
+    if any(c.isspace() for c in value):
+        raise ValueError(SIP_URI_RULE)
+    return value
+
+
+def check_area_code(value: str) -> str:
+    """Accept a German area code without its trunk prefix: 1 to 5 digits, not starting with 0."""
+    if not (value.isascii() and value.isdigit() and 1 <= len(value) <= 5) or value[0] == "0":
+        raise ValueError(AREA_CODE_RULE)
+    return value

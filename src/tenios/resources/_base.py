@@ -9,10 +9,12 @@ from .._methods import Bound, ModeT
 if TYPE_CHECKING:
     from .._client import BaseClient
     from .._endpoints import Endpoint
-    from .._pipeline import Steps
+    from .._pipeline import ItemSteps, Steps
     from .._types import NotGiven, Timeout
+    from ..types.pages import Page
 
 R = TypeVar("R")
+T = TypeVar("T")
 
 
 class Resource(Bound[ModeT]):
@@ -26,6 +28,22 @@ class Resource(Bound[ModeT]):
         self, endpoint: Endpoint[R], timeout: Union[Timeout, NotGiven], arguments: dict[str, object]
     ) -> Steps[R]:
         return self._client._call(endpoint, timeout, arguments)  # pyright: ignore[reportPrivateUsage]
+
+    def _list(
+        self,
+        endpoint: Endpoint[Page[T]],
+        timeout: Union[Timeout, NotGiven],
+        arguments: dict[str, object],
+    ) -> ItemSteps[T]:
+        from .._operations import each_item
+
+        client = self._client
+        return each_item(
+            client._settings(),  # pyright: ignore[reportPrivateUsage]
+            client._timeout_for(timeout),  # pyright: ignore[reportPrivateUsage]
+            endpoint,
+            arguments,
+        )
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} of {self._client!r}>"

@@ -1,4 +1,4 @@
-"""``client.acd``: ACD agents' ready state and Cloud-ACD user details."""
+"""``client.acd``: ACD agents' ready state, Cloud-ACD user details, and wrap-up time."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Optional, Union
 
 from .._endpoints import (
+    CANCEL_WRAP_UP,
     CHANGE_AGENT_STATE,
     CHANGE_USER_DETAILS,
+    EXTEND_WRAP_UP,
     RETRIEVE_AGENT_STATE,
     RETRIEVE_USER_DETAILS,
 )
@@ -18,7 +20,15 @@ from ..types.acd import skill_items
 from ._base import Resource
 
 if TYPE_CHECKING:
-    from ..types import AgentState, AgentStateResponse, SuccessResponse, UserDetailsResponse
+    from datetime import datetime
+
+    from ..types import (
+        AgentState,
+        AgentStateResponse,
+        SuccessResponse,
+        UserDetailsResponse,
+        WrapUpResponse,
+    )
     from ..types.acd import Skills
     from ..types.enums import AgentStateName
 
@@ -114,3 +124,29 @@ class ACD(Resource[ModeT]):
                 "user_skills": user_skills,
             },
         )
+
+    @api_method
+    def extend_wrap_up(
+        self,
+        email: str,
+        *,
+        end_time: datetime,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> ApiCall[WrapUpResponse]:
+        """Let an agent's wrap-up after a call run until ``end_time`` (timezone-aware).
+
+        Raises:
+            AgentNotInWrapUpError: the agent is not in wrap-up.
+        """
+        return self._call(EXTEND_WRAP_UP, timeout, {"email": email, "end_time": end_time})
+
+    @api_method
+    def cancel_wrap_up(
+        self, email: str, *, timeout: Union[Timeout, NotGiven] = NOT_GIVEN
+    ) -> ApiCall[SuccessResponse]:
+        """End an agent's wrap-up now.
+
+        Raises:
+            AgentNotInWrapUpError: the agent is not in wrap-up.
+        """
+        return self._call(CANCEL_WRAP_UP, timeout, {"email": email})

@@ -6,9 +6,22 @@ request models behind each call are internal: a call's arguments are its keyword
 
 from __future__ import annotations
 
-from .acd import AgentStateResponse, UserDetailsResponse, UserSkill
+from .acd import AgentStateResponse, UserDetailsResponse, UserSkill, WrapUpResponse
 from .callback import CallbackInitResponse, CallbackStatusResponse
-from .enums import AgentState, CallbackStatus, DestinationType
+from .cdrs import Cdr
+from .cloud_pbx import PbxUser
+from .enums import (
+    AgentState,
+    CallbackStatus,
+    CdrCallType,
+    DestinationType,
+    DocumentType,
+    NumberType,
+)
+from .makecall import MakecallInitResponse, MakecallStatusResponse
+from .numbers import NumberCancelResponse, NumberOrderResponse, VerificationResponse
+from .pages import Page
+from .recording import RecordingStartResponse
 from .shared import SuccessResponse
 
 __all__ = [
@@ -17,8 +30,21 @@ __all__ = [
     "CallbackInitResponse",
     "CallbackStatus",
     "CallbackStatusResponse",
+    "Cdr",
+    "CdrCallType",
     "DestinationType",
+    "DocumentType",
+    "MakecallInitResponse",
+    "MakecallStatusResponse",
+    "NumberCancelResponse",
+    "NumberOrderResponse",
+    "NumberType",
+    "Page",
+    "PbxUser",
+    "RecordingStartResponse",
     "SuccessResponse",
     "UserDetailsResponse",
     "UserSkill",
+    "VerificationResponse",
+    "WrapUpResponse",
 ]

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import ClassVar, Optional, Union
 
-from pydantic import ConfigDict, StrictBool
+from pydantic import ConfigDict, Field, StrictBool
 
 from .._exceptions import RequestValidationError
 from ._base import RequestModel, ResponseModel
 from ._fields import E164Number, Email, NonBlankStr, Open
+from ._times import AwareDatetime, ReceivedDatetime
 from .enums import AgentState
 
 __all__ = [
@@ -21,6 +22,9 @@ __all__ = [
     "UserDetailsResponse",
     "UserDetailsUpdate",
     "UserSkill",
+    "WrapUpCancelRequest",
+    "WrapUpExtendRequest",
+    "WrapUpResponse",
 ]
 
 
@@ -147,3 +151,21 @@ class UserDetailsResponse(ResponseModel):
     def skills(self) -> dict[str, bool]:
         """The skills as a mapping of name to whether the agent has it."""
         return {skill.name: skill.has_skill for skill in self.user_skills}
+
+
+class WrapUpCancelRequest(RequestModel):
+    """Arguments of ``/wrap-up/cancel`` (the agent is ``agent_email`` on the wire)."""
+
+    email: Email = Field(serialization_alias="agent_email")
+
+
+class WrapUpExtendRequest(WrapUpCancelRequest):
+    """Arguments of ``/wrap-up/extend``."""
+
+    end_time: AwareDatetime
+
+
+class WrapUpResponse(ResponseModel):
+    """The answer of ``/wrap-up/extend``: when the agent's wrap-up now ends."""
+
+    wrap_up_end_time: ReceivedDatetime = None

@@ -9,8 +9,13 @@ __all__ = [
     "AgentState",
     "AgentStateName",
     "CallbackStatus",
+    "CdrCallType",
     "DestinationType",
     "DestinationTypeName",
+    "DocumentType",
+    "DocumentTypeName",
+    "NumberType",
+    "NumberTypeName",
 ]
 
 
@@ -70,3 +75,61 @@ class DestinationType(str, Enum):
 
 DestinationTypeName = Literal["EXTERNALNUMBER", "SIP_USER", "SIP_TRUNK"]
 """``DestinationType``'s values as literals, accepted wherever a ``DestinationType`` is."""
+
+
+class CdrCallType(str, Enum):
+    """The kind of call leg a CDR describes."""
+
+    WEBRTCINBOUND = "WEBRTCINBOUND"
+    """A call from a browser (WebRTC)."""
+    INBOUND = "INBOUND"
+    """A call from the public network to a TENIOS number."""
+    FORWARD = "FORWARD"
+    """A leg forwarded to the public network."""
+    SIPFORWARD_USER = "SIPFORWARD_USER"
+    """A leg to a registered SIP device."""
+    SIPFORWARD_PRFL = "SIPFORWARD_PRFL"
+    """A leg to a SIP trunk."""
+    FAXOUT = "FAXOUT"
+    """An outgoing fax."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class DocumentType(str, Enum):
+    """What a verification document proves the address with."""
+
+    ALLOCATION_NOTICE = "ALLOCATION_NOTICE"
+    IDENTITY_CARD = "IDENTITY_CARD"
+    BUSINESS_LICENSE = "BUSINESS_LICENSE"
+    IDENTITY_CARD_AND_BUSINESS_LICENSE = "IDENTITY_CARD_AND_BUSINESS_LICENSE"
+    CERTIFICATE_OF_REGISTRATION = "CERTIFICATE_OF_REGISTRATION"
+    CONTRACT = "CONTRACT"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+DocumentTypeName = Literal[
+    "ALLOCATION_NOTICE",
+    "IDENTITY_CARD",
+    "BUSINESS_LICENSE",
+    "IDENTITY_CARD_AND_BUSINESS_LICENSE",
+    "CERTIFICATE_OF_REGISTRATION",
+    "CONTRACT",
+]
+"""``DocumentType``'s values as literals, accepted wherever a ``DocumentType`` is."""
+
+
+class NumberType(str, Enum):
+    """The kind of phone number to order; TENIOS sells only geographical numbers."""
+
+    GEOGRAPHICAL = "GEOGRAPHICAL"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+NumberTypeName = Literal["GEOGRAPHICAL"]
+"""``NumberType``'s values as literals, accepted wherever a ``NumberType`` is."""

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from pydantic import model_validator
+from typing import Annotated
 
-from .._validation import E164_RULE, check_e164
+from pydantic import AfterValidator, model_validator
+
+from .._validation import E164_RULE, check_e164, check_sip_uri
 from ._base import RequestModel
 from ._fields import NonBlankStr
 from .enums import DestinationType
 
-__all__ = ["TransferCallRequest"]
+__all__ = ["ReferCallRequest", "TransferCallRequest"]
 
 
 class TransferCallRequest(RequestModel):
@@ -29,3 +31,10 @@ class TransferCallRequest(RequestModel):
                     f"destination {E164_RULE} when destination_type is EXTERNALNUMBER"
                 ) from None
         return self
+
+
+class ReferCallRequest(RequestModel):
+    """Arguments of ``/refer-call``: the SIP URI goes into the REFER's ``Refer-To`` header."""
+
+    call_uuid: NonBlankStr
+    sip_uri: Annotated[NonBlankStr, AfterValidator(check_sip_uri)]

@@ -1,0 +1,56 @@
+"""Times on the wire: aware datetimes sent as UTC with milliseconds (``2017-01-01T09:00:00.000Z``)
+and times received read as aware datetimes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from typing import Annotated, Optional
+
+from pydantic import AfterValidator, BeforeValidator, PlainSerializer, Strict
+
+from .._validation import AWARE_RULE
+
+__all__ = ["AwareDatetime", "ReceivedDate", "ReceivedDatetime", "wire_time"]
+
+
+def _in_utc(value: datetime) -> datetime:
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError(AWARE_RULE)
+    try:
+        return value.astimezone(timezone.utc)
+    except OverflowError:  # datetime.max in a zone east of UTC, and the like
+        raise ValueError("must lie between the years 1 and 9999 in UTC") from None
+
+
+def wire_time(value: datetime) -> str:
+    """``value`` (aware) as TENIOS reads times: UTC, milliseconds, ``Z``."""
+    utc = value.astimezone(timezone.utc)
+    return f"{utc:%Y-%m-%dT%H:%M:%S}.{utc.microsecond // 1000:03d}Z"
+
+
+AwareDatetime = Annotated[
+    datetime,
+    Strict(),
+    AfterValidator(_in_utc),
+    PlainSerializer(wire_time, return_type=str, when_used="json"),
+]
+"""A time argument: a timezone-aware ``datetime`` (a naive one is refused), sent in UTC."""
+
+
+def _assume_utc(value: Optional[datetime]) -> Optional[datetime]:
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=timezone.utc)
+
+
+def _blank_is_none(value: object) -> object:
+    return None if value == "" else value
+
+
+ReceivedDatetime = Annotated[
+    Optional[datetime], BeforeValidator(_blank_is_none), AfterValidator(_assume_utc)
+]
+"""A time in an answer: aware (UTC when TENIOS names no zone); an empty string reads as ``None``."""
+
+ReceivedDate = Annotated[Optional[date], BeforeValidator(_blank_is_none)]
+"""A date in an answer; an empty string reads as ``None``."""
