@@ -158,13 +158,13 @@ CASES = [
     ErrorCase(
         "INVALID_VALUE-callback-delay",
         "/callback/init",
-        {"callback_config_id": DEMO_CALLBACK_CONFIG_ID, "callback_number": NUMBER, "delay": "30"},
+        {"callback_config_id": DEMO_CALLBACK_CONFIG_ID, "callback_number": NUMBER, "delay": "soon"},
         {**INVALID_VALUE_BODY, "fields": ["delay"]},
         lambda c: c.callback.init(
             callback_config_id=DEMO_CALLBACK_CONFIG_ID, callback_number=NUMBER, delay=30
         ),
         tenios.InvalidValueError,
-        rewrite=_with(delay="30"),
+        rewrite=_with(delay="soon"),
     ),
     ErrorCase(
         "INVALID_FIELD-interrupt",

@@ -15,6 +15,7 @@ import ssl
 import time
 from collections.abc import Generator
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from enum import Enum
 from typing import Callable, ContextManager, Optional, Protocol
 from unittest import mock
@@ -65,6 +66,15 @@ OK_BODY: dict[str, object] = {
     "sip_enabled": True,
     "external_number_enabled": False,
     "user_skills": [{"name": "German", "has_skill": True}],
+    "recording_uuid": "rec-1",
+    "wrap_up_end_time": "2020-01-01T09:00:00.000Z",
+    "items": [],
+    "page": 1,
+    "page_size": 100,
+    "total_items": 0,
+    "verification_id": "705d5302-4a8e-4b7f-9f3a-5c1d2e3f4a5b",
+    "order_id": 4711,
+    "cancellation_date": "2019-01-01",
 }
 OK_BYTES = json.dumps(OK_BODY).encode()
 
@@ -84,6 +94,8 @@ class EndpointCall:
 
 EMAIL = "agent@example.com"
 CALL_UUID = "5b8c0c52-1a2b-4c3d-9e8f-0123456789ab"
+FROM = datetime(2026, 11, 1, tzinfo=timezone.utc)
+TO = datetime(2026, 12, 1, tzinfo=timezone.utc)
 
 CALLBACK_INIT = EndpointCall(
     "callback.init",
@@ -140,6 +152,87 @@ ALL_CALLS: tuple[EndpointCall, ...] = (
         "/interrupt-ecc-block",
         False,
         lambda c: c.call_control.interrupt_block(CALL_UUID),
+    ),
+    EndpointCall(
+        "makecall.init",
+        "/makecall/init",
+        False,
+        lambda c: c.makecall.init(
+            destination_number="+491234567890", tenios_number="+4922112345670"
+        ),
+    ),
+    EndpointCall("makecall.status", "/makecall/status", True, lambda c: c.makecall.status(10)),
+    EndpointCall(
+        "recording.start", "/record-call/start", False, lambda c: c.recording.start(CALL_UUID)
+    ),
+    EndpointCall(
+        "recording.stop",
+        "/record-call/stop",
+        True,
+        lambda c: c.recording.stop(CALL_UUID, recording_uuid="rec-1"),
+    ),
+    EndpointCall(
+        "transfer.refer",
+        "/refer-call",
+        False,
+        lambda c: c.transfer.refer(CALL_UUID, sip_uri="sip:4044@198.51.100.7"),
+    ),
+    EndpointCall(
+        "monitoring.start",
+        "/call/listen-in/start",
+        False,
+        lambda c: c.monitoring.start(
+            CALL_UUID, supervisor_key="sup-key-1", supervisor_destination="+491234567891"
+        ),
+    ),
+    EndpointCall(
+        "monitoring.stop", "/call/listen-in/stop", True, lambda c: c.monitoring.stop(CALL_UUID)
+    ),
+    EndpointCall(
+        "acd.extend_wrap_up",
+        "/wrap-up/extend",
+        True,
+        lambda c: c.acd.extend_wrap_up(EMAIL, end_time=TO),
+    ),
+    EndpointCall(
+        "acd.cancel_wrap_up", "/wrap-up/cancel", True, lambda c: c.acd.cancel_wrap_up(EMAIL)
+    ),
+    EndpointCall("cloud_pbx.page", "/cloud-pbx/list", True, lambda c: c.cloud_pbx.page()),
+    EndpointCall(
+        "cdrs.page",
+        "/cdrs/retrieve",
+        True,
+        lambda c: c.cdrs.page(start_date_from=FROM, start_date_to=TO),
+    ),
+    EndpointCall(
+        "cdrs.count",
+        "/cdrs/count",
+        True,
+        lambda c: c.cdrs.count(start_date_from=FROM, start_date_to=TO),
+    ),
+    EndpointCall(
+        "numbers.create_verification",
+        "/verification/create",
+        False,
+        lambda c: c.numbers.create_verification(
+            country="Germany",
+            city="Köln",
+            zip="50667",
+            street="Domkloster",
+            house_number="4a",
+            area_code="221",
+            document_type="ALLOCATION_NOTICE",
+            document=b"%PDF-1.4 proof of address",
+        ),
+    ),
+    EndpointCall(
+        "numbers.order",
+        "/number/order",
+        False,
+        lambda c: c.numbers.order(verification_id="705d5302-4a8e-4b7f-9f3a-5c1d2e3f4a5b"),
+    ),
+    EndpointCall(
+        "numbers.cancel", "/number/cancel", False, lambda c: c.numbers.cancel("+4922112345671")
     ),
 )
 QUICK_CALLS = (CALLBACK_STATUS, CALLBACK_INIT)

@@ -7,8 +7,10 @@ send nothing). Written from the documents, not from the SDK's code, so that the 
 
 from __future__ import annotations
 
+import base64
 import re
 from collections.abc import Mapping
+from datetime import datetime, timezone
 from enum import Enum
 from typing import Any, Optional, cast
 
@@ -217,4 +219,182 @@ def transfer_body(a: Mapping[str, Any]) -> Body:
 
 def interrupt_body(a: Mapping[str, Any]) -> Body:
     """``/interrupt-ecc-block``."""
+    return {"call_uuid": non_blank(a["call_uuid"])}
+
+
+# -- the rest of the voice API (DESIGN §5) ----------------------------------------------------
+
+DOCUMENT_TYPES = frozenset(
+    {
+        "ALLOCATION_NOTICE",
+        "IDENTITY_CARD",
+        "BUSINESS_LICENSE",
+        "IDENTITY_CARD_AND_BUSINESS_LICENSE",
+        "CERTIFICATE_OF_REGISTRATION",
+        "CONTRACT",
+    }
+)
+
+
+def https_url(value: object) -> str:
+    """``https://`` (any case), a host, no white space."""
+    checked = text(value)
+    scheme, separator, rest = checked.partition("://")
+    host = rest.split("/", 1)[0].split("?", 1)[0]
+    if scheme.lower() != "https" or not separator or not host:
+        raise Invalid
+    if any(character.isspace() for character in checked):
+        raise Invalid
+    return checked
+
+
+def sip_uri(value: object) -> str:
+    """``sip:`` or ``sips:`` (any case), something after it, no white space."""
+    checked = non_blank(value)
+    scheme, colon, rest = checked.partition(":")
+    if scheme.lower() not in ("sip", "sips") or not colon or not rest.strip():
+        raise Invalid
+    if any(character.isspace() for character in checked):
+        raise Invalid
+    return checked
+
+
+def page_number(value: object) -> int:
+    """A page number or size: a whole number from 1."""
+    number = whole_number(value)
+    if number < 1:
+        raise Invalid
+    return number
+
+
+def aware_time(value: object) -> str:
+    """An aware ``datetime``, sent in UTC with milliseconds and ``Z``."""
+    if not isinstance(value, datetime) or value.utcoffset() is None:
+        raise Invalid
+    try:
+        utc = value.astimezone(timezone.utc)
+    except OverflowError:
+        raise Invalid from None
+    return (
+        f"{utc.year:04d}-{utc.month:02d}-{utc.day:02d}T"
+        f"{utc.hour:02d}:{utc.minute:02d}:{utc.second:02d}.{utc.microsecond // 1000:03d}Z"
+    )
+
+
+def period(a: Mapping[str, Any]) -> Body:
+    """``start_date_from`` to ``start_date_to``, in order."""
+    start, end = aware_time(a["start_date_from"]), aware_time(a["start_date_to"])
+    if a["start_date_from"] > a["start_date_to"]:
+        raise Invalid
+    return {"start_date_from": start, "start_date_to": end}
+
+
+def makecall_init_body(a: Mapping[str, Any]) -> Body:
+    """``/makecall/init``."""
+    return without_none(
+        {
+            "destination_number": e164(a["destination_number"]),
+            "tenios_number": e164(a["tenios_number"]),
+            "caller_id": optional(a["caller_id"], non_blank),
+            "callstate_info_url": optional(a["callstate_info_url"], https_url),
+        }
+    )
+
+
+def recording_start_body(a: Mapping[str, Any]) -> Body:
+    """``/record-call/start``."""
+    return without_none(
+        {
+            "call_uuid": non_blank(a["call_uuid"]),
+            "record_caller": optional(a["record_caller"], flag),
+            "record_callee": optional(a["record_callee"], flag),
+        }
+    )
+
+
+def recording_stop_body(a: Mapping[str, Any]) -> Body:
+    """``/record-call/stop``: the call and the recording."""
+    return {
+        "call_uuid": non_blank(a["call_uuid"]),
+        "recording_uuid": non_blank(a["recording_uuid"]),
+    }
+
+
+def refer_body(a: Mapping[str, Any]) -> Body:
+    """``/refer-call``."""
+    return {"call_uuid": non_blank(a["call_uuid"]), "sip_uri": sip_uri(a["sip_uri"])}
+
+
+def listen_in_start_body(a: Mapping[str, Any]) -> Body:
+    """``/call/listen-in/start``."""
+    return without_none(
+        {
+            "call_uuid": non_blank(a["call_uuid"]),
+            "supervisor_key": non_blank(a["supervisor_key"]),
+            "supervisor_destination": non_blank(a["supervisor_destination"]),
+            "whisper_to_agent": optional(a["whisper_to_agent"], flag),
+        }
+    )
+
+
+def wrap_up_extend_body(a: Mapping[str, Any]) -> Body:
+    """``/wrap-up/extend``: the agent goes as ``agent_email``."""
+    return {"agent_email": email(a["email"]), "end_time": aware_time(a["end_time"])}
+
+
+def wrap_up_cancel_body(a: Mapping[str, Any]) -> Body:
+    """``/wrap-up/cancel``."""
+    return {"agent_email": email(a["email"])}
+
+
+def page_body(a: Mapping[str, Any]) -> Body:
+    """``/cloud-pbx/list``."""
+    return {"page": page_number(a["page"]), "page_size": page_number(a["page_size"])}
+
+
+def cdrs_page_body(a: Mapping[str, Any]) -> Body:
+    """``/cdrs/retrieve``."""
+    return {**page_body(a), **period(a)}
+
+
+def verification_body(a: Mapping[str, Any]) -> Body:
+    """``/verification/create``: the PDF goes base64 as ``document_data``."""
+    area = non_blank(a["area_code"])
+    if not (area.isascii() and area.isdigit() and 1 <= len(area) <= 5) or area[0] == "0":
+        raise Invalid
+    document = a["document"]
+    if not isinstance(document, bytes) or not document.startswith(b"%PDF-"):
+        raise Invalid
+    return {
+        "country": non_blank(a["country"]),
+        "city": non_blank(a["city"]),
+        "zip": non_blank(a["zip"]),
+        "street": non_blank(a["street"]),
+        "house_number": non_blank(a["house_number"]),
+        "area_code": area,
+        "document_type": member(a["document_type"], DOCUMENT_TYPES),
+        "document_data": base64.b64encode(document).decode("ascii"),
+    }
+
+
+def order_body(a: Mapping[str, Any]) -> Body:
+    """``/number/order``."""
+    return without_none(
+        {
+            "verification_id": non_blank(a["verification_id"]),
+            "number_type": member(a["number_type"], frozenset({"GEOGRAPHICAL"})),
+            "link_to_number": optional(a["link_to_number"], e164),
+            "push_url": optional(a["push_url"], https_url),
+            "push_secret": optional(a["push_secret"], non_blank),
+        }
+    )
+
+
+def cancel_number_body(a: Mapping[str, Any]) -> Body:
+    """``/number/cancel``."""
+    return {"phone_number": e164(a["phone_number"])}
+
+
+def call_uuid_body(a: Mapping[str, Any]) -> Body:
+    """The calls that only name a call."""
     return {"call_uuid": non_blank(a["call_uuid"])}

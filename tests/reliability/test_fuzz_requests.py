@@ -14,6 +14,7 @@ import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from typing import Any, Callable, Optional, cast
 
 import httpx
@@ -22,7 +23,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 import tenios
 from tenios import _clock
-from tenios.types import AgentState, DestinationType, UserSkill
+from tenios.resources._base import Resource
+from tenios.types import AgentState, DestinationType, DocumentType, NumberType, UserSkill
 
 from ..conftest import USER_DETAILS
 from . import _oracle as oracle
@@ -118,6 +120,16 @@ ANSWERS: dict[str, dict[str, Any]] = {
     "/callback/status": {"status": "DISCONNECTED"},
     "/acd/agent-state/retrieve": {"email": "agent@example.com", "state": "READY"},
     "/acd/details/user/retrieve": DETAILS,
+    "/makecall/init": {"id": 11},
+    "/makecall/status": {"status": "DISCONNECTED"},
+    "/record-call/start": {"recording_uuid": "rec-1"},
+    "/wrap-up/extend": {"success": True, "wrap_up_end_time": "2026-11-01T00:00:00.000Z"},
+    "/cloud-pbx/list": {"items": [{"user_name": "+49221234567"}], "total_items": 1},
+    "/cdrs/retrieve": {"items": [{"uuid": "leg-1"}], "total_items": 1},
+    "/cdrs/count": {"total_items": 1},
+    "/verification/create": {"verification_id": "v-1"},
+    "/number/order": {"order_id": 1},
+    "/number/cancel": {"cancellation_date": "2026-12-31"},
 }
 
 
@@ -222,11 +234,11 @@ def _single(
     return Method(name, {**arguments, "timeout": request_timeout}, check)
 
 
-def _check_wait(a: dict[str, Any]) -> None:
+def _check_wait(a: dict[str, Any], resource: str = "callback") -> None:
     valid = _wait_arguments_are_valid(a)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(_clock, "sleep", _no_sleep)
-        outcome, sent = call_recording(lambda c: c.callback.wait(**a))
+        outcome, sent = call_recording(lambda c: getattr(c, resource).wait(**a))
     if not valid:
         assert_refused(outcome, sent, a)
         return
@@ -238,7 +250,7 @@ def _check_wait(a: dict[str, Any]) -> None:
         assert not isinstance(outcome, BaseException), f"refused valid {a!r}: {outcome}"
         assert len(sent) == 1
     for request in sent:
-        assert_sent(request, "/callback/status", {"id": oracle.callback_id(a["id"])})
+        assert_sent(request, f"/{resource}/status", {"id": oracle.callback_id(a["id"])})
 
 
 def _no_sleep(seconds: float) -> None:
@@ -288,6 +300,51 @@ def _check_update(a: dict[str, Any]) -> None:
     merged["user_skills"] = {**current, **changes}
     assert [s.path for s in sent] == ["/acd/details/user/retrieve", "/acd/details/user/change"]
     assert_sent(sent[1], "/acd/details/user/change", oracle.change_user_details_body(merged))
+
+
+# -- the rest of the voice API --------------------------------------------------------------
+
+_UTC = timezone.utc
+moment = mixed(
+    st.datetimes(timezones=st.sampled_from([_UTC, timezone(timedelta(hours=14))])),
+    st.datetimes(),  # naive: refused
+    st.sampled_from(
+        [
+            datetime.max.replace(tzinfo=timezone(timedelta(hours=-5))),
+            datetime.min.replace(tzinfo=timezone(timedelta(hours=5))),
+            "2026-11-01T00:00:00.000Z",
+        ]
+    ),
+)
+page_number = mixed(st.integers(min_value=-2, max_value=500), st.sampled_from(_HUGE))
+url = mixed(
+    st.sampled_from(
+        ["https://example.com/state", "HTTPS://example.com", "http://example.com", "https://"]
+    )
+)
+sip = mixed(
+    st.sampled_from(["sip:4044@198.51.100.7:5060;user=phone", "SIPS:a@b", "sip:", "tel:+491"])
+)
+document = mixed(
+    st.just(b"%PDF-1.4 proof"), st.binary(max_size=12), st.sampled_from([b"%PDF-", bytearray()])
+)
+area = mixed(st.sampled_from(["221", "0221", "30", "123456", "", "22a", "\u0662\u0662\u0661"]))
+document_type = mixed(st.sampled_from([*DocumentType, "CONTRACT", "PASSPORT", ""]))
+number_type = mixed(st.sampled_from([*NumberType, "GEOGRAPHICAL", "MOBILE"]))
+optional_phone = st.one_of(st.none(), phone)
+
+
+def _check_listing(name: str, path: str, rule: Callable[[Mapping[str, Any]], oracle.Body]) -> Any:
+    """A listing is checked by its first page: refused at once, or that page's body sent."""
+    resource, method = name.split(".")
+
+    def check(a: dict[str, Any]) -> None:
+        def first_page(c: tenios.TeniosClient) -> object:
+            return next(iter(getattr(getattr(c, resource), method)(**a)), None)
+
+        check_single(path, lambda b: rule({**b, "page": 1}), first_page, a)
+
+    return check
 
 
 METHODS: tuple[Method, ...] = (
@@ -371,6 +428,134 @@ METHODS: tuple[Method, ...] = (
         oracle.interrupt_body,
         {"call_uuid": some_text},
     ),
+    _single(
+        "makecall.init",
+        "/makecall/init",
+        oracle.makecall_init_body,
+        {
+            "destination_number": phone,
+            "tenios_number": phone,
+            "caller_id": optional_text,
+            "callstate_info_url": st.one_of(st.none(), url),
+        },
+    ),
+    _single("makecall.status", "/makecall/status", oracle.callback_status_body, {"id": identifier}),
+    Method(
+        "makecall.wait",
+        {
+            "id": identifier,
+            "timeout": mixed(st.floats(min_value=-1, max_value=1e6)),
+            "poll_interval": mixed(st.floats(min_value=-1, max_value=10)),
+        },
+        lambda a: _check_wait(a, "makecall"),
+    ),
+    _single(
+        "recording.start",
+        "/record-call/start",
+        oracle.recording_start_body,
+        {"call_uuid": some_text, "record_caller": optional_flag, "record_callee": optional_flag},
+    ),
+    _single(
+        "recording.stop",
+        "/record-call/stop",
+        oracle.recording_stop_body,
+        {"call_uuid": some_text, "recording_uuid": some_text},
+    ),
+    _single(
+        "transfer.refer",
+        "/refer-call",
+        oracle.refer_body,
+        {"call_uuid": some_text, "sip_uri": sip},
+    ),
+    _single(
+        "monitoring.start",
+        "/call/listen-in/start",
+        oracle.listen_in_start_body,
+        {
+            "call_uuid": some_text,
+            "supervisor_key": some_text,
+            "supervisor_destination": mixed(phone, some_text),
+            "whisper_to_agent": optional_flag,
+        },
+    ),
+    _single(
+        "monitoring.stop", "/call/listen-in/stop", oracle.call_uuid_body, {"call_uuid": some_text}
+    ),
+    _single(
+        "acd.extend_wrap_up",
+        "/wrap-up/extend",
+        oracle.wrap_up_extend_body,
+        {"email": address, "end_time": moment},
+    ),
+    _single(
+        "acd.cancel_wrap_up", "/wrap-up/cancel", oracle.wrap_up_cancel_body, {"email": address}
+    ),
+    _single(
+        "cloud_pbx.page",
+        "/cloud-pbx/list",
+        oracle.page_body,
+        {"page": page_number, "page_size": page_number},
+    ),
+    Method(
+        "cloud_pbx.list",
+        {"page_size": page_number, "timeout": request_timeout},
+        _check_listing("cloud_pbx.list", "/cloud-pbx/list", oracle.page_body),
+    ),
+    _single(
+        "cdrs.page",
+        "/cdrs/retrieve",
+        oracle.cdrs_page_body,
+        {
+            "start_date_from": moment,
+            "start_date_to": moment,
+            "page": page_number,
+            "page_size": page_number,
+        },
+    ),
+    Method(
+        "cdrs.list",
+        {
+            "start_date_from": moment,
+            "start_date_to": moment,
+            "page_size": page_number,
+            "timeout": request_timeout,
+        },
+        _check_listing("cdrs.list", "/cdrs/retrieve", oracle.cdrs_page_body),
+    ),
+    _single(
+        "cdrs.count",
+        "/cdrs/count",
+        oracle.period,
+        {"start_date_from": moment, "start_date_to": moment},
+    ),
+    _single(
+        "numbers.create_verification",
+        "/verification/create",
+        oracle.verification_body,
+        {
+            "country": some_text,
+            "city": some_text,
+            "zip": some_text,
+            "street": some_text,
+            "house_number": some_text,
+            "area_code": area,
+            "document_type": document_type,
+            "document": document,
+        },
+    ),
+    _single(
+        "numbers.order",
+        "/number/order",
+        oracle.order_body,
+        {
+            "verification_id": some_text,
+            "number_type": number_type,
+            "link_to_number": optional_phone,
+            "push_url": st.one_of(st.none(), url),
+            "push_secret": optional_text,
+        },
+    ),
+    _single("numbers.cancel", "/number/cancel", oracle.cancel_number_body, {"phone_number": phone}),
 )
 
 
@@ -395,9 +580,10 @@ def _name(method: Method) -> str:
 
 def test_every_public_method_is_fuzzed() -> None:
     client = tenios.TeniosClient(access_key=KEY)
+    resources = [name for name in dir(type(client)) if isinstance(getattr(client, name), Resource)]
     public = {
         f"{resource}.{name}"
-        for resource in ("callback", "acd", "transfer", "call_control")
+        for resource in resources
         for name in dir(getattr(client, resource))
         if not name.startswith("_")
     }

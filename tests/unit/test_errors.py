@@ -28,6 +28,8 @@ DOCUMENTED_CODES: dict[str, type[tenios.APIError]] = {
     "CALL_UUID_NOT_FOUND": tenios.CallNotFoundError,
     "AGENT_NOT_FOUND": tenios.AgentNotFoundError,
     "AGENT_NOT_READY_REASON_NOT_FOUND": tenios.NotReadyReasonNotFoundError,
+    "AGENT_NOT_IN_WRAP_UP": tenios.AgentNotInWrapUpError,
+    "LISTEN_IN_SUPERVISOR_DESTINATION_IN_BLACKLIST": tenios.DestinationBlacklistedError,
 }
 
 # DESIGN §2's tree: class -> its direct parent(s).
@@ -44,6 +46,8 @@ TREE: dict[type[BaseException], tuple[type[BaseException], ...]] = {
     tenios.FieldRequiredError: (tenios.InvalidRequestError,),
     tenios.InvalidEmailError: (tenios.InvalidRequestError,),
     tenios.AllSkillsRequiredError: (tenios.InvalidRequestError,),
+    tenios.AgentNotInWrapUpError: (tenios.InvalidRequestError,),
+    tenios.DestinationBlacklistedError: (tenios.InvalidRequestError,),
     tenios.NotFoundError: (tenios.APIError,),
     tenios.CallbackNotFoundError: (tenios.NotFoundError,),
     tenios.CallNotFoundError: (tenios.NotFoundError,),

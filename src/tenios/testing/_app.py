@@ -13,6 +13,7 @@ from typing import Optional
 from urllib.parse import urlsplit
 
 from .._endpoints import ENDPOINTS
+from ._account_handlers import ACCOUNT_HANDLERS
 from ._clock import Clock
 from ._errors import ApiFailure
 from ._faults import FaultBook
@@ -24,6 +25,7 @@ from ._store import Store
 
 __all__ = ["App", "endpoint_path"]
 
+_HANDLERS = {**HANDLERS, **ACCOUNT_HANDLERS}
 _NAMES_BY_PATH = {endpoint.path: endpoint.name for endpoint in ENDPOINTS}
 _PATHS_BY_NAME = {endpoint.name: endpoint.path for endpoint in ENDPOINTS}
 
@@ -90,6 +92,6 @@ class App:
             return Reply(reply.status, (*reply.headers, ("Allow", "POST")), reply.body)
         try:
             params = checked_params(name, body, self.access_key)
-            return json_reply(200, HANDLERS[name](self.store, params, self.clock.now()))
+            return json_reply(200, _HANDLERS[name](self.store, params, self.clock.now()))
         except ApiFailure as failure:
             return json_reply(failure.status, failure.body())

@@ -13,18 +13,24 @@ from typing import Any
 __all__ = [
     "ApiFailure",
     "agent_not_found",
+    "agent_not_in_wrap_up",
     "all_skills_required",
     "bad_credentials",
     "block_not_interruptible",
     "call_not_connected",
     "call_not_found",
     "callback_not_found",
+    "destination_blacklisted",
     "field_is_required",
     "invalid_email",
     "invalid_field",
     "invalid_json",
     "invalid_value",
+    "makecall_not_found",
     "not_ready_reason_not_found",
+    "number_not_found",
+    "recording_not_found",
+    "verification_not_approved",
 ]
 
 
@@ -152,5 +158,57 @@ def call_not_connected() -> ApiFailure:
         "CALL_NOT_CONNECTED",
         "The call must be forwarded and connected before it can be transferred.",
         ["call_uuid"],
+        with_success_flag=True,
+    )
+
+
+def agent_not_in_wrap_up() -> ApiFailure:
+    """A wrap-up change for an agent who is not in wrap-up (Wrap-Up page; message ours)."""
+    return ApiFailure(
+        "AGENT_NOT_IN_WRAP_UP", "Agent is not in wrap-up.", ["agent_email"], with_success_flag=True
+    )
+
+
+def destination_blacklisted() -> ApiFailure:
+    """A listen-in whose supervisor destination is on the account's blacklist (message ours)."""
+    return ApiFailure(
+        "LISTEN_IN_SUPERVISOR_DESTINATION_IN_BLACKLIST",
+        "The supervisor destination is blacklisted.",
+        ["supervisor_destination"],
+        with_success_flag=True,
+    )
+
+
+def makecall_not_found() -> ApiFailure:
+    """No makecall has this ``id`` (worded like the callback's error; the code is ours)."""
+    return ApiFailure("MAKECALL_NOT_FOUND", "Makecall id not found", ["id"])
+
+
+def recording_not_found() -> ApiFailure:
+    """No running recording of this call has this uuid. Undocumented: our code."""
+    return ApiFailure(
+        "RECORDING_NOT_FOUND",
+        "No running recording of this call has this recording_uuid.",
+        ["recording_uuid"],
+        with_success_flag=True,
+    )
+
+
+def verification_not_approved(status: str) -> ApiFailure:
+    """An order with a verification that is unknown, pending or rejected. Undocumented: our code."""
+    return ApiFailure(
+        "VERIFICATION_NOT_APPROVED",
+        f"The verification is {status.lower()}; numbers can be ordered with approved ones only.",
+        ["verification_id"],
+        with_success_flag=True,
+    )
+
+
+def number_not_found() -> ApiFailure:
+    """A cancellation of a number the account does not have. Undocumented: our code."""
+    return ApiFailure(
+        "NUMBER_NOT_FOUND",
+        "The account has no such phone number.",
+        ["phone_number"],
         with_success_flag=True,
     )

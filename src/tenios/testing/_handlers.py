@@ -4,26 +4,43 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from typing import Any, Callable
+from typing import Any, Callable, Optional
 
 from . import _errors
 from ._rules import is_e164
 from ._store import Agent, Call, Store
 
-__all__ = ["HANDLERS", "Handler"]
+__all__ = ["HANDLERS", "Handler", "find_agent", "find_call", "issued_id", "whole_number"]
 
 Handler = Callable[[Store, dict[str, Any], float], dict[str, Any]]
 """``(store, checked parameters, now on the emulator's clock) -> JSON answer``."""
 
 
-def _agent(store: Store, email: str) -> Agent:
+def whole_number(value: object) -> int:
+    """A whole number the rules let through: an int, or a string of digits (as Java clients send)."""
+    return int(str(value))
+
+
+def issued_id(raw: object) -> Optional[int]:
+    """An id as a number, or ``None`` when it cannot be one the emulator issued."""
+    if isinstance(raw, int):
+        return raw
+    # A string id must be ASCII digits; a longer one than any issued id cannot match anyway.
+    if isinstance(raw, str) and raw.isascii() and raw.isdigit() and len(raw) <= 20:
+        return int(raw)
+    return None
+
+
+def find_agent(store: Store, email: str) -> Agent:
+    """The agent with this e-mail (``AGENT_NOT_FOUND`` otherwise)."""
     agent = store.agents.get(email)
     if agent is None:
         raise _errors.agent_not_found()
     return agent
 
 
-def _call(store: Store, call_uuid: str) -> Call:
+def find_call(store: Store, call_uuid: str) -> Call:
+    """The live call with this uuid (``CALL_UUID_NOT_FOUND`` otherwise)."""
     call = store.calls.get(call_uuid)
     if call is None:
         raise _errors.call_not_found()
@@ -34,16 +51,15 @@ def callback_init(store: Store, params: dict[str, Any], now: float) -> dict[str,
     """``/callback/init``: an unknown configuration is reported as bad credentials, as TENIOS does."""
     if params["callback_config_id"] not in store.callback_config_ids:
         raise _errors.bad_credentials()
+    params["delay"] = whole_number(params["delay"])
     callback = store.new_callback(requested_at=now, **params)
     return {"id": callback.id}
 
 
 def callback_status(store: Store, params: dict[str, Any], now: float) -> dict[str, Any]:
     """``/callback/status``: the id may be a number or a string of digits."""
-    raw = params["id"]
-    # A string id must be ASCII digits; a longer one than any issued id cannot match anyway.
-    digits = isinstance(raw, str) and raw.isascii() and raw.isdigit() and len(raw) <= 20
-    callback = store.callbacks.get(int(raw)) if isinstance(raw, int) or digits else None
+    number = issued_id(params["id"])
+    callback = None if number is None else store.callbacks.get(number)
     if callback is None:
         raise _errors.callback_not_found()
     return {"status": store.callback_status(callback, now)}
@@ -51,13 +67,13 @@ def callback_status(store: Store, params: dict[str, Any], now: float) -> dict[st
 
 def retrieve_agent_state(store: Store, params: dict[str, Any], now: float) -> dict[str, Any]:
     """``/acd/agent-state/retrieve``."""
-    agent = _agent(store, params["email"])
+    agent = find_agent(store, params["email"])
     return {"email": agent.email, "state": agent.state}
 
 
 def change_agent_state(store: Store, params: dict[str, Any], now: float) -> dict[str, Any]:
     """``/acd/agent-state/change``: a given ``nrr`` must be a configured not-ready reason."""
-    agent = _agent(store, params["email"])
+    agent = find_agent(store, params["email"])
     reason = params.get("nrr")
     if reason is not None and reason not in store.not_ready_reasons:
         raise _errors.not_ready_reason_not_found()
@@ -68,7 +84,7 @@ def change_agent_state(store: Store, params: dict[str, Any], now: float) -> dict
 
 def retrieve_user_details(store: Store, params: dict[str, Any], now: float) -> dict[str, Any]:
     """``/acd/details/user/retrieve``: every skill of the account, with this agent's flag."""
-    agent = _agent(store, params["email"])
+    agent = find_agent(store, params["email"])
     return {
         "success": True,
         "cloud_acd_enabled": agent.cloud_acd_enabled,
@@ -92,7 +108,7 @@ def _skill_flags(store: Store, items: list[Mapping[str, Any]]) -> dict[str, bool
 
 def change_user_details(store: Store, params: dict[str, Any], now: float) -> dict[str, Any]:
     """``/acd/details/user/change``: replaces the whole record; every skill must be listed."""
-    agent = _agent(store, params["email"])
+    agent = find_agent(store, params["email"])
     flags = _skill_flags(store, params["user_skills"])
     agent.cloud_acd_enabled = params["cloud_acd_enabled"]
     agent.sip_enabled = params["sip_enabled"]
@@ -107,7 +123,7 @@ def transfer_call(store: Store, params: dict[str, Any], now: float) -> dict[str,
     """``/transfer-call``: the call must exist and be connected; a PSTN target must be E.164."""
     if params["destination_type"] == "EXTERNALNUMBER" and not is_e164(params["destination"]):
         raise _errors.invalid_value("destination")
-    call = _call(store, params["call_uuid"])
+    call = find_call(store, params["call_uuid"])
     if not call.connected:
         raise _errors.call_not_connected()
     call.transfers.append((params["destination_type"], params["destination"]))
@@ -116,7 +132,7 @@ def transfer_call(store: Store, params: dict[str, Any], now: float) -> dict[str,
 
 def interrupt_block(store: Store, params: dict[str, Any], now: float) -> dict[str, Any]:
     """``/interrupt-ecc-block``: fails with ``BLOCK_NOT_INTERRUPTIBLE`` where the block cannot be."""
-    call = _call(store, params["call_uuid"])
+    call = find_call(store, params["call_uuid"])
     if not call.interruptible:
         raise _errors.block_not_interruptible()
     call.interruptions += 1

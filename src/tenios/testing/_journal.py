@@ -12,6 +12,9 @@ __all__ = ["REDACTED", "JournalEntry", "redacted_body", "redacted_headers"]
 REDACTED = "[REDACTED]"
 """What stands in the journal where a secret was."""
 
+_SECRET_MEMBERS = ("access_key", "supervisor_key", "push_secret")
+"""Body members that hold a secret: the access key and the second keys some calls send."""
+
 _SECRET_HEADERS = frozenset(
     {"authorization", "proxy-authorization", "cookie", "x-api-key", "x-access-key"}
 )
@@ -25,8 +28,9 @@ class JournalEntry:
         method: the HTTP method.
         path: the URL path, e.g. ``/callback/init``.
         endpoint: the endpoint name (``callback.init``), or ``None`` for an unknown path.
-        body: the JSON body with ``access_key`` replaced by ``"[REDACTED]"``, or the text of a body
-            that is not JSON (with the emulator's key replaced).
+        body: the JSON body with ``access_key``, ``supervisor_key`` and ``push_secret`` replaced
+            by ``"[REDACTED]"``, or the text of a body that is not JSON (with the emulator's key
+            replaced).
         headers: the request headers, names in lower case, without credentials or cookies.
         status: the HTTP status answered, or ``None`` when the connection was dropped.
         fault: whether an injected fault shaped the answer.
@@ -53,7 +57,7 @@ class JournalEntry:
 
 
 def redacted_body(body: bytes, access_key: str) -> Any:
-    """The decoded body with the access key out of it."""
+    """The decoded body with the access key and the other secret members out of it."""
     text = body.decode("utf-8", errors="replace")
     try:
         decoded: object = json.loads(text)
@@ -62,8 +66,9 @@ def redacted_body(body: bytes, access_key: str) -> Any:
     if not isinstance(decoded, dict):
         return decoded
     members = cast("dict[str, Any]", decoded)
-    if "access_key" in members:
-        members["access_key"] = REDACTED
+    for name in _SECRET_MEMBERS:
+        if name in members:
+            members[name] = REDACTED
     return members
 
 

@@ -13,17 +13,20 @@ value is checked in the order of the vendor's parameter table.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hmac
 import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Callable, cast
 
 from . import _errors
 from ._errors import ApiFailure
 
-__all__ = ["RULES", "checked_params", "is_call_uuid", "is_e164"]
+__all__ = ["RULES", "checked_params", "is_call_uuid", "is_e164", "wire_time"]
 
 _E164 = re.compile(r"\+[1-9][0-9]{1,14}")
 # One "@", a local part without spaces, and a dotted domain of letters, digits and hyphens.
@@ -34,6 +37,18 @@ _CALL_UUID = re.compile(
 _DTMF_KEYS = frozenset("0123456789*#")
 _AGENT_STATES = frozenset({"READY", "NOT_READY"})
 _DESTINATION_TYPES = frozenset({"EXTERNALNUMBER", "SIP_USER", "SIP_TRUNK"})
+_DOCUMENT_TYPES = frozenset(
+    {
+        "ALLOCATION_NOTICE",
+        "IDENTITY_CARD",
+        "BUSINESS_LICENSE",
+        "IDENTITY_CARD_AND_BUSINESS_LICENSE",
+        "CERTIFICATE_OF_REGISTRATION",
+        "CONTRACT",
+    }
+)
+_NUMBER_TYPES = frozenset({"GEOGRAPHICAL"})
+_FLAG_WORDS = frozenset({"true", "false"})
 
 Check = Callable[[str, object], None]
 """Checks one parameter's value; raises ``ApiFailure`` naming the parameter."""
@@ -59,9 +74,84 @@ def _phone_number(name: str, value: object) -> None:
         raise _errors.invalid_value(name)
 
 
+def _is_whole(value: object, least: int) -> bool:
+    """An int, or a string of ASCII digits: the vendor pages type numbers such as ``delay`` and
+    ``page`` as String, and the vendor's Java clients send every value as a string."""
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 16:
+        value = int(value)
+    return isinstance(value, int) and not isinstance(value, bool) and value >= least
+
+
 def _whole_seconds(name: str, value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+    if not _is_whole(value, 0):
         raise _errors.invalid_value(name)
+
+
+def _page_number(name: str, value: object) -> None:
+    if not _is_whole(value, 1):
+        raise _errors.invalid_value(name)
+
+
+def _flag(name: str, value: object) -> None:
+    # The Recording page types these "String" and describes them as Boolean: take both.
+    if not isinstance(value, bool) and not (isinstance(value, str) and value in _FLAG_WORDS):
+        raise _errors.invalid_value(name)
+
+
+def wire_time(value: str) -> datetime:
+    """A time as TENIOS reads it (ISO 8601 with a zone, e.g. ``2017-01-01T09:00:00.000Z``)."""
+    moment = datetime.fromisoformat(value[:-1] + "+00:00" if value.endswith("Z") else value)
+    if moment.tzinfo is None:
+        raise ValueError("a time needs a zone")
+    return moment
+
+
+def _time(name: str, value: object) -> None:
+    if not isinstance(value, str):
+        raise _errors.invalid_value(name)
+    try:
+        wire_time(value)
+    except ValueError:
+        raise _errors.invalid_value(name) from None
+
+
+def _one_of(choices: frozenset[str]) -> Check:
+    def check(name: str, value: object) -> None:
+        if value not in choices:
+            raise _errors.invalid_value(name)
+
+    return check
+
+
+def _area_code(name: str, value: object) -> None:
+    if not isinstance(value, str) or not (value.isascii() and value.isdigit()):
+        raise _errors.invalid_value(name)
+    if not 1 <= len(value) <= 5 or value.startswith("0"):
+        raise _errors.invalid_value(name)
+
+
+def _pdf_base64(name: str, value: object) -> None:
+    if not isinstance(value, str):
+        raise _errors.invalid_value(name)
+    try:
+        document = base64.b64decode(value, validate=True)
+    except (ValueError, binascii.Error):
+        raise _errors.invalid_value(name) from None
+    if not document.startswith(b"%PDF-"):
+        raise _errors.invalid_value(name)
+
+
+def _https_url(name: str, value: object) -> None:
+    if not isinstance(value, str) or not value.lower().startswith("https://") or " " in value:
+        raise _errors.invalid_value(name)
+
+
+def _sip_uri(name: str, value: object) -> None:
+    # The Refer page: an empty or malformed sip_uri is INVALID_FIELD with the value quoted.
+    text = value if isinstance(value, str) else ""
+    scheme, _, rest = text.partition(":")
+    if scheme.lower() not in ("sip", "sips") or not rest.strip() or " " in text:
+        raise _errors.invalid_field(name, value)
 
 
 def _dtmf_key(name: str, value: object) -> None:
@@ -115,6 +205,12 @@ def _destination_type(name: str, value: object) -> None:
 def _call_uuid(name: str, value: object) -> None:
     if not is_call_uuid(value):
         raise _errors.invalid_field(name, value)
+
+
+def _recorded_call_uuid(name: str, value: object) -> None:
+    # The Recording page answers a malformed call_uuid ("a") with INVALID_VALUE.
+    if not is_call_uuid(value):
+        raise _errors.invalid_value(name)
 
 
 @dataclass(frozen=True)
@@ -181,6 +277,74 @@ RULES: Mapping[str, EndpointRules] = {
     "call_control.interrupt_block": EndpointRules(
         (_CALL_UUID_PARAM,), missing=_missing_without_name
     ),
+    "makecall.init": EndpointRules(
+        (
+            Param("destination_number", _phone_number),
+            Param("tenios_number", _phone_number),
+            Param("caller_id", _text, required=False),
+            Param("callstate_info_url", _https_url, required=False),
+        )
+    ),
+    "makecall.status": EndpointRules((Param("id", _callback_id),)),
+    "recording.start": EndpointRules(
+        (
+            Param("call_uuid", _recorded_call_uuid),
+            Param("record_caller", _flag, required=False),
+            Param("record_callee", _flag, required=False),
+        )
+    ),
+    "recording.stop": EndpointRules(
+        # Not in the page's table, but in its example and every client: the call is sent too.
+        (Param("call_uuid", _recorded_call_uuid), Param("recording_uuid", _text))
+    ),
+    "transfer.refer": EndpointRules(
+        (_CALL_UUID_PARAM, Param("sip_uri", _sip_uri)), missing=_missing_without_name
+    ),
+    "monitoring.start": EndpointRules(
+        (
+            Param("supervisor_key", _text),
+            _CALL_UUID_PARAM,
+            Param("supervisor_destination", _text),
+            Param("whisper_to_agent", _flag, required=False),
+        )
+    ),
+    "monitoring.stop": EndpointRules((_CALL_UUID_PARAM,)),
+    "acd.extend_wrap_up": EndpointRules((Param("agent_email", _email), Param("end_time", _time))),
+    "acd.cancel_wrap_up": EndpointRules((Param("agent_email", _email),)),
+    "cloud_pbx.page": EndpointRules(
+        (Param("page", _page_number), Param("page_size", _page_number))
+    ),
+    "cdrs.page": EndpointRules(
+        (
+            Param("start_date_from", _time),
+            Param("start_date_to", _time),
+            Param("page", _page_number),
+            Param("page_size", _page_number),
+        )
+    ),
+    "cdrs.count": EndpointRules((Param("start_date_from", _time), Param("start_date_to", _time))),
+    "numbers.create_verification": EndpointRules(
+        (
+            Param("country", _text),
+            Param("city", _text),
+            Param("zip", _text),
+            Param("street", _text),
+            Param("house_number", _text),
+            Param("document_type", _one_of(_DOCUMENT_TYPES)),
+            Param("document_data", _pdf_base64),
+            Param("area_code", _area_code),
+        )
+    ),
+    "numbers.order": EndpointRules(
+        (
+            Param("verification_id", _text),
+            Param("number_type", _one_of(_NUMBER_TYPES)),
+            Param("link_to_number", _phone_number, required=False),
+            Param("push_url", _https_url, required=False),
+            Param("push_secret", _text, required=False),
+        )
+    ),
+    "numbers.cancel": EndpointRules((Param("phone_number", _phone_number),)),
 }
 """The rules of each endpoint, by endpoint name (as in ``tenios._endpoints.ENDPOINTS``)."""
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Optional
 
+from ._account import Account
 from ._lifecycle import CallbackTimings, status_after
 
 __all__ = [
@@ -58,13 +59,17 @@ class Agent:
 
 @dataclass
 class Call:
-    """An active call. ``transfers`` and ``interruptions`` record what the API did to it."""
+    """An active call. ``transfers``, ``interruptions``, ``refers``, ``recordings`` (uuid: still
+    running) and ``listeners`` (supervisor destinations) record what the API did to it."""
 
     call_uuid: str
     interruptible: bool = True
     connected: bool = True
     transfers: list[tuple[str, str]] = field(default_factory=list[tuple[str, str]])
     interruptions: int = 0
+    refers: list[str] = field(default_factory=list[str])
+    recordings: dict[str, bool] = field(default_factory=dict[str, bool])
+    listeners: list[str] = field(default_factory=list[str])
 
 
 @dataclass
@@ -94,6 +99,8 @@ class Store:
     callbacks: dict[int, Callback] = field(default_factory=dict[int, Callback])
     scripted_failures: deque[str] = field(default_factory=deque[str])
     last_callback_id: int = 0
+    account: Account = field(default_factory=Account)
+    """Makecalls, recordings' owners, wrap-up, Cloud-PBX users, CDRs, verifications, numbers."""
 
     def seed_demo_data(self) -> None:
         """Add the demo configuration, agent, not-ready reason and call."""
@@ -107,6 +114,7 @@ class Store:
             skills=set(_DEMO_AGENT_HAS),
         )
         self.calls[DEMO_CALL_UUID] = Call(DEMO_CALL_UUID)
+        self.account.seed_demo_data()
 
     def add_skills(self, names: Iterable[str]) -> None:
         """Add skills to the account (in order; names it has already are skipped)."""

@@ -24,8 +24,8 @@ def _in_utc(value: datetime) -> datetime:
 
 def wire_time(value: datetime) -> str:
     """``value`` (aware) as TENIOS reads times: UTC, milliseconds, ``Z``."""
-    utc = value.astimezone(timezone.utc)
-    return f"{utc:%Y-%m-%dT%H:%M:%S}.{utc.microsecond // 1000:03d}Z"
+    utc = value.astimezone(timezone.utc).replace(tzinfo=None)
+    return utc.isoformat(timespec="milliseconds") + "Z"
 
 
 AwareDatetime = Annotated[
