@@ -3,6 +3,7 @@ requests get the seed pages' answers from the emulator."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
 from typing import Any, Callable
 
 import httpx
@@ -15,6 +16,12 @@ from tenios.testing import (
     DEMO_AGENT_EMAIL,
     DEMO_CALL_UUID,
     DEMO_CALLBACK_CONFIG_ID,
+    DEMO_CDRS_FROM,
+    DEMO_CDRS_TO,
+    DEMO_PHONE_NUMBER,
+    DEMO_SUPERVISOR_KEY,
+    DEMO_TENIOS_NUMBER,
+    DEMO_VERIFICATION_ID,
     Emulator,
 )
 
@@ -132,6 +139,40 @@ SUCCESS_CALLS: dict[str, SuccessCall] = {
         DEMO_CALL_UUID, destination_type="SIP_TRUNK", destination="trunk-1"
     ),
     "call_control.interrupt_block": lambda c: c.call_control.interrupt_block(DEMO_CALL_UUID),
+    "makecall.init": lambda c: c.makecall.init(
+        destination_number=NUMBER, tenios_number=DEMO_TENIOS_NUMBER
+    ),
+    "makecall.status": lambda c: c.makecall.status(1),
+    "recording.start": lambda c: c.recording.start(DEMO_CALL_UUID),
+    "recording.stop": lambda c: c.recording.stop(
+        DEMO_CALL_UUID, recording_uuid=c.recording.start(DEMO_CALL_UUID).recording_uuid
+    ),
+    "transfer.refer": lambda c: c.transfer.refer(DEMO_CALL_UUID, sip_uri="sip:4044@198.51.100.7"),
+    "monitoring.start": lambda c: c.monitoring.start(
+        DEMO_CALL_UUID, supervisor_key=DEMO_SUPERVISOR_KEY, supervisor_destination=NUMBER
+    ),
+    "monitoring.stop": lambda c: c.monitoring.stop(DEMO_CALL_UUID),
+    "acd.extend_wrap_up": lambda c: c.acd.extend_wrap_up(
+        DEMO_AGENT_EMAIL, end_time=datetime.now(timezone.utc) + timedelta(minutes=10)
+    ),
+    "acd.cancel_wrap_up": lambda c: c.acd.cancel_wrap_up(DEMO_AGENT_EMAIL),
+    "cloud_pbx.page": lambda c: c.cloud_pbx.page(),
+    "cdrs.page": lambda c: c.cdrs.page(start_date_from=DEMO_CDRS_FROM, start_date_to=DEMO_CDRS_TO),
+    "cdrs.count": lambda c: c.cdrs.count(
+        start_date_from=DEMO_CDRS_FROM, start_date_to=DEMO_CDRS_TO
+    ),
+    "numbers.create_verification": lambda c: c.numbers.create_verification(
+        country="Germany",
+        city="Köln",
+        zip="50667",
+        street="Domkloster",
+        house_number="4a",
+        area_code="221",
+        document_type="ALLOCATION_NOTICE",
+        document=b"%PDF-1.4 proof of address",
+    ),
+    "numbers.order": lambda c: c.numbers.order(verification_id=DEMO_VERIFICATION_ID),
+    "numbers.cancel": lambda c: c.numbers.cancel(DEMO_PHONE_NUMBER),
 }
 
 
@@ -139,6 +180,7 @@ def test_every_endpoint_succeeds_over_one_pooled_connection(
     client: tenios.TeniosClient, emulator: Emulator
 ) -> None:
     assert set(SUCCESS_CALLS) == {endpoint.name for endpoint in ENDPOINTS}
+    emulator.start_wrap_up(DEMO_AGENT_EMAIL, seconds=60)
     for call in SUCCESS_CALLS.values():
         call(client)
     statuses = {(entry.endpoint, entry.status) for entry in emulator.journal}

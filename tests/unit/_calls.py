@@ -8,7 +8,6 @@ from datetime import datetime, timezone
 from typing import Any, Optional
 
 import tenios
-from tenios.types._base import ResponseModel
 
 from ..conftest import ACCESS_KEY, USER_DETAILS
 

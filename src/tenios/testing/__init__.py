@@ -29,6 +29,17 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ._account import (
+        DEMO_CDRS_COUNT as DEMO_CDRS_COUNT,
+        DEMO_CDRS_FROM as DEMO_CDRS_FROM,
+        DEMO_CDRS_TO as DEMO_CDRS_TO,
+        DEMO_PHONE_NUMBER as DEMO_PHONE_NUMBER,
+        DEMO_SUPERVISOR_KEY as DEMO_SUPERVISOR_KEY,
+        DEMO_TENIOS_NUMBER as DEMO_TENIOS_NUMBER,
+        DEMO_VERIFICATION_ID as DEMO_VERIFICATION_ID,
+        Makecall as Makecall,
+        Verification as Verification,
+    )
     from ._clock import Clock as Clock, ManualClock as ManualClock, ScaledClock as ScaledClock
     from ._emulator import Emulator as Emulator
     from ._journal import REDACTED as REDACTED, JournalEntry as JournalEntry
@@ -60,6 +71,15 @@ _LAZY: dict[str, str] = {
     "REDACTED": "._journal",
     "JournalEntry": "._journal",
     "CallbackTimings": "._lifecycle",
+    "DEMO_CDRS_COUNT": "._account",
+    "DEMO_CDRS_FROM": "._account",
+    "DEMO_CDRS_TO": "._account",
+    "DEMO_PHONE_NUMBER": "._account",
+    "DEMO_SUPERVISOR_KEY": "._account",
+    "DEMO_TENIOS_NUMBER": "._account",
+    "DEMO_VERIFICATION_ID": "._account",
+    "Makecall": "._account",
+    "Verification": "._account",
     "CallControlLoop": "._simulate",
     "CallControlRun": "._simulate",
     "SimulatedCall": "._simulate",
@@ -80,8 +100,15 @@ __all__ = [
     "DEMO_AGENT_EMAIL",
     "DEMO_CALLBACK_CONFIG_ID",
     "DEMO_CALL_UUID",
+    "DEMO_CDRS_COUNT",
+    "DEMO_CDRS_FROM",
+    "DEMO_CDRS_TO",
     "DEMO_NOT_READY_REASON",
+    "DEMO_PHONE_NUMBER",
     "DEMO_SKILLS",
+    "DEMO_SUPERVISOR_KEY",
+    "DEMO_TENIOS_NUMBER",
+    "DEMO_VERIFICATION_ID",
     "REDACTED",
     "Agent",
     "Call",
@@ -92,9 +119,11 @@ __all__ = [
     "Clock",
     "Emulator",
     "JournalEntry",
+    "Makecall",
     "ManualClock",
     "ScaledClock",
     "SimulatedCall",
+    "Verification",
     "WebhookDelivery",
 ]
 

@@ -154,7 +154,10 @@ def _parse(stamp: str) -> datetime:
 
 
 def _stamp(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).replace(tzinfo=None).isoformat(timespec="milliseconds") + "Z"
+    return (
+        moment.astimezone(timezone.utc).replace(tzinfo=None).isoformat(timespec="milliseconds")
+        + "Z"
+    )
 
 
 def _leg(

@@ -19,6 +19,7 @@ else:  # pragma: no cover
 
 from .._client import DEFAULT_TIMEOUT, AsyncTeniosClient, TeniosClient
 from .._types import Timeout
+from ._account_controls import AccountControls
 from ._app import App, endpoint_path
 from ._clock import Clock, ScaledClock
 from ._faults import Fault
@@ -61,11 +62,14 @@ _DEFAULT_DESTINATION = "+4922155400300"
 _DEFAULT_CALLER = "+4917012345678"
 
 
-class Emulator:
+class Emulator(AccountControls):
     """An in-memory TENIOS API for tests, demos and notebooks.
 
     Starts with demo data (``DEMO_CALLBACK_CONFIG_ID``, the agent ``DEMO_AGENT_EMAIL``, the
-    not-ready reason ``"COF"``, the active call ``DEMO_CALL_UUID``) unless ``demo_data=False``.
+    not-ready reason ``"COF"``, the active call ``DEMO_CALL_UUID``, the service number
+    ``DEMO_TENIOS_NUMBER``, the supervisor key ``DEMO_SUPERVISOR_KEY``, the approved verification
+    ``DEMO_VERIFICATION_ID``, three Cloud-PBX users and a day of CDRs from ``DEMO_CDRS_FROM``)
+    unless ``demo_data=False``.
 
     Args:
         access_key: the one key the emulated API accepts.
