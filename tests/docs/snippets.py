@@ -7,6 +7,7 @@ Conventions for writers of README.md and docs/:
   at it, so ``tenios.TeniosClient()`` reaches it.
 - Names in UPPER_CASE stand for the reader's own values and are predefined (see
   :func:`placeholders`): ``ACCESS_KEY``, ``CALLBACK_CONFIG_ID``, ``AGENT_EMAIL``, ``CALL_UUID``,
+  ``TENIOS_NUMBER``, ``SUPERVISOR_KEY``, ``VERIFICATION_ID``, ``PHONE_NUMBER``,
   ``CUSTOMER_NUMBER``, ``WEBHOOK_KEY``, ``WEBHOOK_BODY``, ``CALL_CONTROL_BODY``.
 - ``time.sleep`` inside the SDK (retries, ``callback.wait``) moves the emulator's clock instead
   of waiting, so waiting for a callback takes no real time.
@@ -32,7 +33,16 @@ from unittest import mock
 import httpx
 
 from tenios import _clock
-from tenios.testing import DEMO_AGENT_EMAIL, DEMO_CALL_UUID, DEMO_CALLBACK_CONFIG_ID, Emulator
+from tenios.testing import (
+    DEMO_AGENT_EMAIL,
+    DEMO_CALL_UUID,
+    DEMO_CALLBACK_CONFIG_ID,
+    DEMO_PHONE_NUMBER,
+    DEMO_SUPERVISOR_KEY,
+    DEMO_TENIOS_NUMBER,
+    DEMO_VERIFICATION_ID,
+    Emulator,
+)
 
 __all__ = [
     "DocsExampleError",
@@ -145,6 +155,10 @@ def placeholders() -> dict[str, Any]:
         "CALLBACK_CONFIG_ID": DEMO_CALLBACK_CONFIG_ID,
         "AGENT_EMAIL": DEMO_AGENT_EMAIL,
         "CALL_UUID": DEMO_CALL_UUID,
+        "TENIOS_NUMBER": DEMO_TENIOS_NUMBER,
+        "SUPERVISOR_KEY": DEMO_SUPERVISOR_KEY,
+        "VERIFICATION_ID": DEMO_VERIFICATION_ID,
+        "PHONE_NUMBER": DEMO_PHONE_NUMBER,
         "CUSTOMER_NUMBER": CUSTOMER_NUMBER,
         "WEBHOOK_KEY": WEBHOOK_KEY,
         "WEBHOOK_BODY": json.dumps(call_start).encode(),

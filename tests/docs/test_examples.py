@@ -21,6 +21,12 @@ MUST_RUN_EXAMPLES = {
     "docs/resources/acd.md",
     "docs/resources/transfer.md",
     "docs/resources/call-control.md",
+    "docs/resources/makecall.md",
+    "docs/resources/recording.md",
+    "docs/resources/monitoring.md",
+    "docs/resources/cloud-pbx.md",
+    "docs/resources/cdrs.md",
+    "docs/resources/numbers.md",
 }
 
 

@@ -15,6 +15,12 @@ from tenios._methods import ApiMethod, ListingMethod
 from tenios.resources.acd import ACD
 from tenios.resources.call_control import CallControl
 from tenios.resources.callback import Callback
+from tenios.resources.cdrs import Cdrs
+from tenios.resources.cloud_pbx import CloudPbx
+from tenios.resources.makecall import Makecall
+from tenios.resources.monitoring import Monitoring
+from tenios.resources.numbers import Numbers
+from tenios.resources.recording import Recording
 from tenios.resources.transfer import Transfer
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
@@ -104,6 +110,12 @@ def test_the_retry_table_on_the_configuration_page_matches_the_endpoint_table() 
         (ACD, "resources/acd.md"),
         (Transfer, "resources/transfer.md"),
         (CallControl, "resources/call-control.md"),
+        (Makecall, "resources/makecall.md"),
+        (Recording, "resources/recording.md"),
+        (Monitoring, "resources/monitoring.md"),
+        (CloudPbx, "resources/cloud-pbx.md"),
+        (Cdrs, "resources/cdrs.md"),
+        (Numbers, "resources/numbers.md"),
     ],
 )
 def test_each_resource_page_lists_every_method_and_endpoint(resource: type, page: str) -> None:
@@ -117,7 +129,7 @@ def test_each_resource_page_lists_every_method_and_endpoint(resource: type, page
     assert public
     for name in public:
         assert f"| `{name}(" in text, f"{page} does not list {resource.__name__}.{name}"
-    prefix = resource.__name__.lower().replace("callcontrol", "call_control") + "."
+    prefix = re.sub(r"(?<=[a-z])(?=[A-Z])", "_", resource.__name__).lower() + "."
     for endpoint in ENDPOINTS:
         if endpoint.name.startswith(prefix):
             assert f"`{endpoint.path}`" in text, f"{page} does not name {endpoint.path}"
