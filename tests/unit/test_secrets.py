@@ -234,3 +234,65 @@ def test_no_key_in_any_log_over_a_real_socket(logs: pytest.LogCaptureFixture) ->
     assert any(record.name.startswith("httpcore") for record in logs.records)
     _assert_no_key(caught.value, caught.value.body, _format(caught.value))
     _assert_logs_clean(logs)
+
+
+SUPERVISOR_KEY = "sup_9Kd2Lm7Qx4Rt"
+PUSH_SECRET = "push_3Vn8Bw1Zc6Hy"
+SECOND_SECRETS: list[tuple[str, dict[str, Any], str]] = [
+    (
+        "monitoring.start",
+        {
+            "call_uuid": "3f2504e0-4f89-41d3-9a0c-0305e82c3301",
+            "supervisor_key": SUPERVISOR_KEY,
+            "supervisor_destination": "+491234567891",
+        },
+        SUPERVISOR_KEY,
+    ),
+    (
+        "numbers.order",
+        {
+            "verification_id": "705d5302-4a8e-4b7f-9f3a-5c1d2e3f4a5b",
+            "push_url": "https://example.com/orders",
+            "push_secret": PUSH_SECRET,
+        },
+        PUSH_SECRET,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "kwargs", "secret"), SECOND_SECRETS, ids=lambda v: str(v)[:20]
+)
+def test_supervisor_key_and_push_secret_are_secrets_like_the_key(
+    secret_client: tenios.TeniosClient,
+    api: respx.MockRouter,
+    logs: pytest.LogCaptureFixture,
+    endpoint: str,
+    kwargs: dict[str, Any],
+    secret: str,
+) -> None:
+    def echo(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(
+            500, json={"error_code": "OOPS", "error_message": request.content.decode()}
+        )
+
+    route = api.route().mock(side_effect=echo)
+    with pytest.raises(tenios.ServerError) as caught:
+        call(secret_client, endpoint, kwargs)
+    assert secret in json.loads(route.calls.last.request.content).values()  # sent, in the body
+    error = caught.value
+    request = error.request
+    assert request is not None
+    things = [error, error.body, _format(error), request.content, logs.text]
+    assert all(secret not in str(thing) for thing in things)
+    assert REDACTED in str(error.body)
+    assert "may have acted on it" in str(error)  # unsafe: not repeated after a 500
+    assert route.call_count == 1
+    bad = (
+        {**kwargs, "call_uuid": ""}
+        if endpoint == "monitoring.start"
+        else {**kwargs, "push_url": "x"}
+    )
+    with pytest.raises(tenios.RequestValidationError) as refused:
+        call(secret_client, endpoint, bad)
+    assert secret not in str(refused.value) + repr(refused.value)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import date, datetime, timezone
 from typing import Any
 
 import pytest
@@ -25,6 +26,14 @@ INTEGER = "must be a valid integer"
 NOT_NEGATIVE = "must be greater than or equal to 0"
 STRING = "must be a valid string"
 CALLBACK_ID = "must be a whole number"  # from 0 up, or a non-blank string
+HTTPS = "must be an https:// URL"
+SIP_URI = "must be a SIP URI starting with sip: or sips:"
+AWARE = "must be a timezone-aware datetime"
+DATETIME = "must be a valid datetime"
+AT_LEAST_ONE = "must be greater than or equal to 1"
+ORDERED = "must not be after start_date_to"
+AREA_CODE = "must be the area code's digits without the leading 0"
+PDF = "must be a PDF document"
 
 # (endpoint, argument, bad value, rule in the message)
 CASES: list[tuple[str, str, Any, str]] = [
@@ -77,6 +86,45 @@ CASES: list[tuple[str, str, Any, str]] = [
     ("transfer.call", "destination", " ", BLANK),
     ("call_control.interrupt_block", "call_uuid", "", BLANK),
     ("call_control.interrupt_block", "call_uuid", 42, STRING),
+    ("makecall.init", "destination_number", "0221 1234", E164),
+    ("makecall.init", "tenios_number", "+49 221", E164),
+    ("makecall.init", "caller_id", " ", BLANK),
+    ("makecall.init", "callstate_info_url", "http://example.com/state", HTTPS),
+    ("makecall.status", "id", -3, CALLBACK_ID),
+    ("recording.start", "call_uuid", "", BLANK),
+    ("recording.start", "record_caller", "yes", BOOL),
+    ("recording.stop", "recording_uuid", " ", BLANK),
+    ("transfer.refer", "sip_uri", "4044@198.51.100.7", SIP_URI),
+    ("transfer.refer", "sip_uri", "tel:+491234567890", SIP_URI),
+    ("transfer.refer", "sip_uri", "sip: 4044@host", SIP_URI),
+    ("monitoring.start", "supervisor_key", "", BLANK),
+    ("monitoring.start", "supervisor_destination", " ", BLANK),
+    ("monitoring.start", "whisper_to_agent", 1, BOOL),
+    ("monitoring.stop", "call_uuid", "", BLANK),
+    ("acd.extend_wrap_up", "email", "agent", EMAIL),
+    ("acd.extend_wrap_up", "end_time", datetime(2026, 11, 1, 9), AWARE),
+    ("acd.extend_wrap_up", "end_time", "2026-11-01T09:00:00.000Z", DATETIME),
+    ("acd.cancel_wrap_up", "email", "", EMAIL),
+    ("cloud_pbx.page", "page", 0, AT_LEAST_ONE),
+    ("cloud_pbx.page", "page_size", 0, AT_LEAST_ONE),
+    ("cloud_pbx.page", "page", "2", INTEGER),
+    ("cdrs.page", "start_date_from", datetime(2026, 11, 1), AWARE),
+    ("cdrs.page", "start_date_to", date(2026, 12, 1), DATETIME),
+    ("cdrs.page", "page_size", -1, AT_LEAST_ONE),
+    ("cdrs.count", "start_date_from", datetime(2026, 12, 2, tzinfo=timezone.utc), ORDERED),
+    ("numbers.create_verification", "area_code", "0221", AREA_CODE),
+    ("numbers.create_verification", "area_code", "22a", AREA_CODE),
+    ("numbers.create_verification", "zip", "", BLANK),
+    ("numbers.create_verification", "document_type", "PASSPORT", "must be 'ALLOCATION_NOTICE'"),
+    ("numbers.create_verification", "document", b"GIF89a", PDF),
+    ("numbers.create_verification", "document", "/no/such/proof.pdf", PDF),
+    ("numbers.create_verification", "document", 42, PDF),
+    ("numbers.order", "verification_id", "", BLANK),
+    ("numbers.order", "number_type", "MOBILE", "must be 'GEOGRAPHICAL'"),
+    ("numbers.order", "link_to_number", "0221", E164),
+    ("numbers.order", "push_url", "ftp://example.com", HTTPS),
+    ("numbers.order", "push_secret", " ", BLANK),
+    ("numbers.cancel", "phone_number", "4922112345671", E164),
 ]
 
 
