@@ -58,7 +58,7 @@ class SyncDriver:
                 effect = steps.send(answer)
                 if isinstance(effect, Emit):
                     answer = None
-                    yield effect.item
+                    yield from effect.items
                 else:
                     answer = self._carry_out(http, effect)
         except StopIteration:
@@ -125,7 +125,8 @@ class AsyncDriver:
                 effect = steps.send(answer)
                 if isinstance(effect, Emit):
                     answer = None
-                    yield effect.item
+                    for item in effect.items:
+                        yield item
                 else:
                     answer = await self._carry_out(http, effect)
         except StopIteration:

@@ -124,8 +124,7 @@ def _pages(
     number = 1
     while True:
         page = yield from call(settings, endpoint, {**arguments, "page": number}, timeout)
-        for item in page.items:
-            yield Emit(item)
+        yield Emit(page.items)
         emitted += len(page.items)
         if not page.items:
             return

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Generator, Mapping
+from collections.abc import Generator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, NoReturn, Optional, TypeVar, Union, cast
 
 from pydantic import BaseModel, ValidationError
 
 from . import _clock
-from ._body import read_json
+from ._body import ascii_text, read_json
 from ._endpoints import Endpoint
 from ._exceptions import (
     APIConnectionError,
@@ -66,9 +66,9 @@ class Sleep:
 
 @dataclass(frozen=True)
 class Emit(Generic[T]):
-    """Effect of a listing: hand ``item`` to the caller who iterates, then go on."""
+    """Effect of a listing: hand ``items`` (one page) to the caller who iterates, then go on."""
 
-    item: T
+    items: Sequence[T]
 
 
 Steps = Generator[Union[Send, Sleep], Any, R]
@@ -180,6 +180,10 @@ def _send(
             retry_after: Optional[float] = None
         else:
             _log_attempt(endpoint, str(answer.status_code), attempt, attempts, started)
+            if answer.is_success:
+                plain = _plain_success(endpoint, answer, secrets)
+                if plain is not None:
+                    return plain
             body = read_json(answer, secrets)
             if answer.is_success:
                 return _parse_success(endpoint, request, answer, body, secrets)
@@ -328,6 +332,28 @@ def _error_message(
     if not endpoint.safe_to_retry and (status >= 500 or status == 408):
         message += "." + _unsafe_note(endpoint)
     return message
+
+
+def _plain_success(
+    endpoint: Endpoint[R], response: httpx.Response, secrets: tuple[str, ...]
+) -> Optional[R]:
+    """The answer's model read straight from its bytes in one pass of pydantic's core, when the
+    body is plainly a success: ASCII without escapes, no secret echoed, no ``error_code`` and no
+    ``success`` flag to look at. ``None`` sends it the long way (``_parse_success``), which
+    reads every other body the same and words the errors. A page of CDRs is read about 1.5 times
+    as fast this way (docs/performance.md, row f1)."""
+    model = cast("Optional[type[BaseModel]]", endpoint.response_model)
+    if model is None:
+        return None
+    text = ascii_text(response)
+    if text is None or "\\" in text or '"error_code"' in text or '"success"' in text:
+        return None
+    if any(secret and secret in text for secret in secrets):
+        return None
+    try:
+        return cast("R", model.model_validate_json(text))
+    except ValidationError:
+        return None
 
 
 def _parse_success(

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Any, Optional
+from typing import Optional
 
-from pydantic import BeforeValidator, model_validator
+from pydantic import model_validator
 
 from ._base import RequestModel, ResponseModel
 from ._fields import Open
@@ -33,14 +33,6 @@ class CdrsRetrieveRequest(PageRequest, CdrRangeRequest):
     """Arguments of ``/cdrs/retrieve``."""
 
 
-def _exact_decimal(value: Any) -> Any:
-    """Read a float as the decimal it was written as (``0.07``, not ``0.0700000000000000066…``)."""
-    return repr(value) if isinstance(value, float) else value
-
-
-Money = Annotated[Optional[Decimal], BeforeValidator(_exact_decimal)]
-
-
 class Cdr(ResponseModel):
     """One call leg's record. Every field but ``uuid`` may be missing; unknown ones are kept."""
 
@@ -63,8 +55,9 @@ class Cdr(ResponseModel):
     hangup_cause: Optional[str] = None
     """Why the leg ended, e.g. ``NORMAL_CLEARING`` or ``USER_BUSY``."""
     prepaid: Optional[bool] = None
-    cost: Money = None
-    """What the leg cost, in EUR, exactly as TENIOS wrote it."""
+    cost: Optional[Decimal] = None
+    """What the leg cost, in EUR, as TENIOS wrote it (pydantic reads a JSON number into a
+    ``Decimal`` by its shortest form: ``0.07``, never ``0.0700000000000000066...``)."""
 
 
 class CdrCountResponse(ResponseModel):
