@@ -18,6 +18,8 @@ import tenios
 from tenios import _clock
 from tenios._client import DEFAULT_TIMEOUT
 
+from ._sides import SIDES, blocking
+
 BASE_URL = "https://api.tenios.com"
 ACCESS_KEY = "XXXXX-XXXX-XXXXXX"
 """The key of the vendor examples, so that their request bodies compare equal as they are."""
@@ -35,6 +37,9 @@ class FakeClock:
         self.sleeps.append(seconds)
         self.now += seconds
 
+    async def sleep_async(self, seconds: float) -> None:
+        self.sleep(seconds)
+
     def monotonic(self) -> float:
         return self.now
 
@@ -50,6 +55,7 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
     """No real sleeping: retries and polling record their waits on a fake clock."""
     fake = FakeClock()
     monkeypatch.setattr(_clock, "sleep", fake.sleep)
+    monkeypatch.setattr(_clock, "sleep_async", fake.sleep_async)
     monkeypatch.setattr(_clock, "monotonic", fake.monotonic)
     monkeypatch.setattr(_clock, "now", fake.wall)
     monkeypatch.setattr(_clock, "jitter", fake.jitter)
@@ -81,6 +87,25 @@ def http() -> Iterator[httpx.Client]:
 def client(api: respx.MockRouter, clock: FakeClock, http: httpx.Client) -> tenios.TeniosClient:
     """A client of the mocked API with the vendor examples' key and no real sleeping."""
     return tenios.TeniosClient(ACCESS_KEY, http_client=http)
+
+
+@pytest.fixture(params=SIDES)
+def either_client(
+    request: pytest.FixtureRequest, api: respx.MockRouter, clock: FakeClock, http: httpx.Client
+) -> Iterator[tenios.TeniosClient]:
+    """``client``, then the same on an ``AsyncTeniosClient`` (driven through ``tests/_sides.py``):
+    a module that overrides ``client`` with this runs its tests on both clients."""
+    if request.param == "sync":
+        yield tenios.TeniosClient(ACCESS_KEY, http_client=http)
+        return
+
+    def make() -> tenios.AsyncTeniosClient:
+        async_http = httpx.AsyncClient(verify=_tls_context(), timeout=DEFAULT_TIMEOUT)
+        return tenios.AsyncTeniosClient(ACCESS_KEY, http_client=async_http)
+
+    client = blocking(make)
+    yield client
+    client.close()
 
 
 USER_DETAILS: dict[str, Any] = {

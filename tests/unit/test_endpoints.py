@@ -17,6 +17,13 @@ from tenios._endpoints import ENDPOINTS
 from ..conftest import ACCESS_KEY
 from ._calls import MINIMAL_CALLS, SAFE_ENDPOINTS, UNSAFE_ENDPOINTS, call
 
+
+@pytest.fixture
+def client(either_client: tenios.TeniosClient) -> tenios.TeniosClient:
+    """Every test of this module runs on both clients (tests/_sides.py)."""
+    return either_client
+
+
 ENDPOINT_NAMES = [endpoint.name for endpoint in ENDPOINTS]
 EXPECTED_PATHS = {
     "callback.init": "/callback/init",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import httpx
@@ -13,6 +14,13 @@ import respx
 import tenios
 
 from ._calls import MINIMAL_CALLS, call
+
+
+@pytest.fixture
+def client(either_client: tenios.TeniosClient) -> tenios.TeniosClient:
+    """Every test of this module runs on both clients (tests/_sides.py)."""
+    return either_client
+
 
 STATUS_PATH = "/callback/status"
 
@@ -430,14 +438,19 @@ def test_transport_errors_are_wrapped_and_chained(
     assert "/callback/status" in str(caught.value)
 
 
-class _CutShort(httpx.SyncByteStream):
-    """A body that breaks off after its first bytes, as when the connection drops."""
+_CUT_SHORT = "peer closed connection without sending complete message body"
 
-    def __iter__(self) -> Any:
+
+class _CutShort(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A body that breaks off after its first bytes, as when the connection drops (either client)."""
+
+    def __iter__(self) -> Iterator[bytes]:
         yield b'{"status": "REQ'
-        raise httpx.RemoteProtocolError(
-            "peer closed connection without sending complete message body"
-        )
+        raise httpx.RemoteProtocolError(_CUT_SHORT)
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        yield b'{"status": "REQ'
+        raise httpx.RemoteProtocolError(_CUT_SHORT)
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import random
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import format_datetime
@@ -20,6 +20,13 @@ from tenios._endpoints import ENDPOINTS
 
 from ..conftest import FakeClock
 from ._calls import MINIMAL_CALLS, SAFE_ENDPOINTS, UNSAFE_ENDPOINTS, call
+
+
+@pytest.fixture
+def client(either_client: tenios.TeniosClient) -> tenios.TeniosClient:
+    """Every test of this module runs on both clients (tests/_sides.py)."""
+    return either_client
+
 
 PATHS = {endpoint.name: endpoint.path for endpoint in ENDPOINTS}
 Answer = Callable[[httpx.Request], httpx.Response]
@@ -56,8 +63,14 @@ def _ok(body: dict[str, object]) -> Answer:
     return answer
 
 
-class _CutShort(httpx.SyncByteStream):
+class _CutShort(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A body that breaks off after its first bytes, for either client."""
+
     def __iter__(self) -> Iterator[bytes]:
+        yield b'{"succ'
+        raise httpx.ReadError("connection reset by peer")
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
         yield b'{"succ'
         raise httpx.ReadError("connection reset by peer")
 

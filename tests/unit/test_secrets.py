@@ -6,6 +6,7 @@ import json
 import logging
 import threading
 import traceback
+from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -15,6 +16,7 @@ import respx
 
 import tenios
 
+from .._sides import SIDES, blocking
 from ..conftest import FakeClock
 from ._calls import MINIMAL_CALLS, call
 
@@ -22,11 +24,17 @@ KEY = "tk_live_7Qm2Vx9Pz4Lr8Ns1"
 REDACTED = "[REDACTED]"
 
 
-@pytest.fixture
+@pytest.fixture(params=SIDES)
 def secret_client(
-    api: respx.MockRouter, clock: FakeClock, http: httpx.Client
-) -> tenios.TeniosClient:
-    return tenios.TeniosClient(KEY, http_client=http)
+    request: pytest.FixtureRequest, api: respx.MockRouter, clock: FakeClock, http: httpx.Client
+) -> Iterator[tenios.TeniosClient]:
+    """A client with the secret key, on each of the two clients."""
+    if request.param == "sync":
+        yield tenios.TeniosClient(KEY, http_client=http)
+        return
+    client = blocking(lambda: tenios.AsyncTeniosClient(KEY, http_client=httpx.AsyncClient()))
+    yield client
+    client.close()
 
 
 @pytest.fixture

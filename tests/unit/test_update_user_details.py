@@ -12,6 +12,13 @@ import tenios
 
 from ..conftest import ACCESS_KEY, USER_DETAILS
 
+
+@pytest.fixture
+def client(either_client: tenios.TeniosClient) -> tenios.TeniosClient:
+    """Every test of this module runs on both clients (tests/_sides.py)."""
+    return either_client
+
+
 EMAIL = "agent@test.com"
 CURRENT = USER_DETAILS
 UNCHANGED: dict[str, Any] = {

@@ -15,6 +15,13 @@ import tenios
 from ..conftest import USER_DETAILS
 from ._calls import MINIMAL_CALLS, call
 
+
+@pytest.fixture
+def client(either_client: tenios.TeniosClient) -> tenios.TeniosClient:
+    """Every test of this module runs on both clients (tests/_sides.py)."""
+    return either_client
+
+
 E164 = "must be E.164, e.g. +491234567890"
 EMAIL = "must be an e-mail address"
 DTMF = "must be one DTMF key: 0-9, * or #"

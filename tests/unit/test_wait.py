@@ -13,6 +13,13 @@ import tenios
 
 from ..conftest import FakeClock
 
+
+@pytest.fixture
+def client(either_client: tenios.TeniosClient) -> tenios.TeniosClient:
+    """Every test of this module runs on both clients (tests/_sides.py)."""
+    return either_client
+
+
 TIMEOUT_KEYS = ("connect", "read", "write", "pool")
 
 
