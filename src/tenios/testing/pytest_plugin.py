@@ -2,19 +2,21 @@
 
 - ``tenios_emulator``: a fresh :class:`tenios.testing.Emulator` per test (demo data, real time).
 - ``tenios_client``: a ``TeniosClient`` wired to that emulator in-process.
+- ``tenios_async_client``: an ``AsyncTeniosClient`` wired to it in-process, for async tests run
+  by anyio's pytest plugin (``@pytest.mark.anyio``; anyio comes with httpx), on asyncio or trio.
 
 The emulator is imported only when a fixture is used, so the plugin costs nothing otherwise.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from typing import TYPE_CHECKING
 
 import pytest
 
 if TYPE_CHECKING:
-    from tenios import TeniosClient
+    from tenios import AsyncTeniosClient, TeniosClient
     from tenios.testing import Emulator
 
 
@@ -31,4 +33,11 @@ def tenios_emulator() -> Iterator[Emulator]:
 def tenios_client(tenios_emulator: Emulator) -> Iterator[TeniosClient]:
     """A ``TeniosClient`` talking to ``tenios_emulator`` in-process."""
     with tenios_emulator.client() as client:
+        yield client
+
+
+@pytest.fixture
+async def tenios_async_client(tenios_emulator: Emulator) -> AsyncIterator[AsyncTeniosClient]:
+    """An ``AsyncTeniosClient`` talking to ``tenios_emulator`` in-process (no sockets)."""
+    async with tenios_emulator.async_client() as client:
         yield client
