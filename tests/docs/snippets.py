@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import Any, Optional, SupportsIndex, Union
 from unittest import mock
 
+import anyio
 import httpx
 
 from tenios import _clock
@@ -206,6 +207,7 @@ def _page_environment() -> Generator[dict[str, Any], None, None]:
     saved_environ = dict(os.environ)
     saved_loggers = [_LoggerState(logging.getLogger(name)) for name in ("tenios", "")]
     saved_sleep, saved_monotonic = _clock.sleep, _clock.monotonic
+    saved_sleep_async = _clock.sleep_async
     namespace: dict[str, Any] = {"__name__": "__docs__", **placeholders()}
     opened: list[httpx.Client] = []
     try:
@@ -216,8 +218,12 @@ def _page_environment() -> Generator[dict[str, Any], None, None]:
             os.environ.pop("TENIOS_LOG", None)
             os.environ["TENIOS_ACCESS_KEY"] = ACCESS_KEY
             os.environ["TENIOS_BASE_URL"] = str(base_url)
+            # The framework snippets read the key of their posts from the environment.
+            os.environ["TENIOS_WEBHOOK_ACCESS_KEY"] = WEBHOOK_KEY
+            os.environ["TENIOS_CALL_CONTROL_ACCESS_KEY"] = WEBHOOK_KEY
             clock = _FakeClock(emulator, start=saved_monotonic())
             _clock.sleep, _clock.monotonic = clock.sleep, clock.monotonic
+            _clock.sleep_async = clock.sleep_async
             try:
                 yield namespace
             finally:
@@ -226,6 +232,7 @@ def _page_environment() -> Generator[dict[str, Any], None, None]:
                     http.close()
     finally:
         _clock.sleep, _clock.monotonic = saved_sleep, saved_monotonic
+        _clock.sleep_async = saved_sleep_async
         os.environ.clear()
         os.environ.update(saved_environ)
         for state in saved_loggers:
@@ -258,6 +265,10 @@ class _FakeClock:
     def sleep(self, seconds: Union[float, SupportsIndex]) -> None:
         self._now += float(seconds)
         self._emulator.advance(float(seconds))
+
+    async def sleep_async(self, seconds: float) -> None:
+        self.sleep(seconds)
+        await anyio.sleep(0)  # still a checkpoint: other tasks run, cancellation lands
 
 
 class _LoggerState:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import sys
 import threading
+import time
 import uuid
 from collections.abc import Generator, Iterable, Mapping, Sequence
 from contextlib import contextmanager
@@ -384,6 +385,7 @@ class Emulator(AccountControls):
         blocks: Sequence[str] = ("ANNOUNCEMENT",),
         forward_destination: Optional[str] = "+492212345678",
         forward_destination_type: str = "EXTERNALNUMBER",
+        talk_seconds: float = 0.5,
         timeout: float = 5.0,
     ) -> SimulatedCall:
         """POST the HTTPS-POST events of one call to ``webhook_url``, in order: CALL_START, a
@@ -392,8 +394,13 @@ class Emulator(AccountControls):
 
         ``access_key`` and ``customer_number`` are what your receiver should verify. While the
         call runs it is an active call of the emulated API (connected from FORWARD_ANSWER on),
-        so the receiver may transfer it. Transport errors (e.g. nothing listening) propagate.
+        so the receiver may transfer it: the parties talk for ``talk_seconds`` on the emulator's
+        clock between FORWARD_ANSWER and CALL_END, as on a real call, so a transfer made after
+        answering the post (from a background task) finds the call live. Transport errors
+        (e.g. nothing listening) propagate.
         """
+        if not 0 <= talk_seconds <= 3600:
+            raise ValueError(f"talk_seconds must be from 0 to 3600, not {talk_seconds!r}")
         call_uuid = call_uuid or str(uuid.uuid4())
         events = call_events(
             access_key=access_key,
@@ -411,6 +418,8 @@ class Emulator(AccountControls):
         )
 
         def track(request_type: str) -> None:
+            if request_type == "CALL_END" and forward_destination is not None:
+                self._let_time_pass(talk_seconds)  # the call is live while the parties talk
             with self._lock:
                 if request_type == "CALL_START":
                     self._store.calls[call_uuid] = Call(call_uuid, connected=False)
@@ -425,6 +434,16 @@ class Emulator(AccountControls):
         finally:
             self.end_call(call_uuid)
         return SimulatedCall(call_uuid, deliveries)
+
+    def _let_time_pass(self, seconds: float) -> None:
+        """Wait until ``seconds`` have passed on the emulator's clock (at most that long in real
+        time: a clock that stands still, a ``ManualClock``, is then moved on by what is left)."""
+        deadline = self.clock.now() + seconds
+        real_deadline = time.monotonic() + seconds
+        while self.clock.now() < deadline and time.monotonic() < real_deadline:
+            time.sleep(min(0.01, max(0.0, real_deadline - time.monotonic())))
+        if self.clock.now() < deadline:
+            self.clock.advance(deadline - self.clock.now())
 
     def run_call_control(
         self,
