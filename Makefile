@@ -7,8 +7,9 @@ BIN := $(VENV)/bin
 PIP := $(PYTHON) -m pip --python $(BIN)/python --disable-pip-version-check
 RUNTIME := $(VENV)/.installed-runtime
 DEV := $(VENV)/.installed-dev
-# Test workers: more than the 2 cores of this project's machines, as many tests wait on sockets.
-WORKERS ?= 3
+# Test workers: one per core of this project's 2-core machines. `make test` runs the type
+# checkers beside the tests, so more workers only add start-up work (each collects the suite).
+WORKERS ?= 2
 # Some shells set this; without bytecode caches every run re-compiles and pytest re-writes the
 # assertions of all test modules, which is most of the collection time (about 3 s per worker).
 unexport PYTHONDONTWRITEBYTECODE
@@ -38,7 +39,7 @@ typecheck: $(DEV)
 	PYTHONPATH=src $(BIN)/pyright --verifytypes tenios --ignoreexternal
 
 unit: $(DEV)
-	$(BIN)/pytest -m "not slow" -n $(WORKERS) -q
+	$(BIN)/pytest -m "not slow" -n $(WORKERS) --dist worksteal -q
 
 docs: $(DEV)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet --site-dir site

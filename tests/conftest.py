@@ -70,7 +70,7 @@ def api() -> Iterator[respx.MockRouter]:
 
 
 @cache
-def _tls_context() -> ssl.SSLContext:
+def tls_context() -> ssl.SSLContext:
     # Loading the CA bundle takes ~50 ms; a fresh one per test would dominate the suite's run time.
     return ssl.create_default_context()
 
@@ -79,7 +79,7 @@ def _tls_context() -> ssl.SSLContext:
 def http() -> Iterator[httpx.Client]:
     """An ``httpx.Client`` like the one ``TeniosClient`` makes itself (same timeout), but sharing
     one TLS context across tests."""
-    with httpx.Client(verify=_tls_context(), timeout=DEFAULT_TIMEOUT) as http:
+    with httpx.Client(verify=tls_context(), timeout=DEFAULT_TIMEOUT) as http:
         yield http
 
 
@@ -100,7 +100,7 @@ def either_client(
         return
 
     def make() -> tenios.AsyncTeniosClient:
-        async_http = httpx.AsyncClient(verify=_tls_context(), timeout=DEFAULT_TIMEOUT)
+        async_http = httpx.AsyncClient(verify=tls_context(), timeout=DEFAULT_TIMEOUT)
         return tenios.AsyncTeniosClient(ACCESS_KEY, http_client=async_http)
 
     client = blocking(make)

@@ -85,14 +85,14 @@ async def test_a_wait_honours_its_deadline() -> None:
 
 async def test_a_cancelled_unsafe_call_is_not_repeated_and_the_pool_stays_usable() -> None:
     with Emulator() as emulator, emulator.serve() as base_url:
-        emulator.inject_fault("callback.init", delay=0.5)  # the answer comes late
+        emulator.inject_fault("callback.init", delay=0.3)  # the answer comes late
         async with tenios.AsyncTeniosClient(emulator.access_key, base_url=base_url) as client:
             with anyio.move_on_after(0.1) as scope:
                 await client.callback.init(
                     callback_config_id=DEMO_CALLBACK_CONFIG_ID, callback_number=NUMBER, delay=0
                 )
             assert scope.cancelled_caught
-            await anyio.sleep(0.6)  # after the emulator acted and answered
+            await anyio.sleep(0.35)  # after the emulator acted and answered
             state = await client.acd.retrieve_agent_state(DEMO_AGENT_EMAIL)
         assert state.email == DEMO_AGENT_EMAIL
         assert len(emulator.requests_to("callback.init")) == 1  # sent once, never again
@@ -103,7 +103,7 @@ async def test_cancellation_passes_through_the_sdk_unchanged() -> None:
     outcome: list[str] = []
 
     with Emulator() as emulator, emulator.serve() as base_url:
-        emulator.inject_fault("callback.status", delay=0.5)
+        emulator.inject_fault("callback.status", delay=0.3)
         async with tenios.AsyncTeniosClient(emulator.access_key, base_url=base_url) as client:
 
             async def poll() -> None:
@@ -118,8 +118,8 @@ async def test_cancellation_passes_through_the_sdk_unchanged() -> None:
 
             async with anyio.create_task_group() as tasks:
                 tasks.start_soon(poll)
-                await anyio.sleep(0.1)  # the request is out, its answer 0.4 s away
+                await anyio.sleep(0.1)  # the request is out, its answer 0.2 s away
                 tasks.cancel_scope.cancel()
-            await anyio.sleep(0.6)
+            await anyio.sleep(0.35)
         assert outcome == ["cancelled"]
         assert len(emulator.requests_to("callback.status")) == 1  # safe, yet not repeated

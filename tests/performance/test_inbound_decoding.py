@@ -192,7 +192,7 @@ json_values = st.recursive(
 FIELD_NAMES = sorted({*CALL_START, *CALL_CONTROL, "blockType", "destination", "destinationType"})
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(
     parser=st.sampled_from(sorted(PARSERS)),
     template=st.sampled_from([CALL_START, CALL_CONTROL]),

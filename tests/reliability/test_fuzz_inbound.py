@@ -184,7 +184,7 @@ def check(parse: Parse, body: Any, access_key: Optional[str], customer: Optional
         assert data.get("accessKey") == access_key, "accepted a payload with another key"
 
 
-QUICK_EXAMPLES = 200
+QUICK_EXAMPLES = 100
 THOROUGH_EXAMPLES = 3000
 
 

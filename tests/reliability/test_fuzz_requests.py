@@ -207,7 +207,7 @@ def check_single(
 
 # -- one fuzzer per public method -------------------------------------------------------------
 
-QUICK_EXAMPLES = 60
+QUICK_EXAMPLES = 30
 THOROUGH_EXAMPLES = 1500
 
 

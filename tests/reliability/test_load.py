@@ -29,6 +29,7 @@ def check(figures: LoadFigures) -> None:
         assert figures.fds_after == figures.fds_before, f"file descriptors leaked: {figures}"
 
 
+@pytest.mark.slow  # load is a long suite: make test-slow
 def test_16_threads_share_one_client_for_800_calls() -> None:
     check(run_load(THREADS, 50))
 

@@ -17,7 +17,7 @@ import respx
 import tenios
 
 from .._sides import SIDES, blocking
-from ..conftest import FakeClock
+from ..conftest import FakeClock, tls_context
 from ._calls import MINIMAL_CALLS, call
 
 KEY = "tk_live_7Qm2Vx9Pz4Lr8Ns1"
@@ -32,7 +32,9 @@ def secret_client(
     if request.param == "sync":
         yield tenios.TeniosClient(KEY, http_client=http)
         return
-    client = blocking(lambda: tenios.AsyncTeniosClient(KEY, http_client=httpx.AsyncClient()))
+    client = blocking(
+        lambda: tenios.AsyncTeniosClient(KEY, http_client=httpx.AsyncClient(verify=tls_context()))
+    )
     yield client
     client.close()
 

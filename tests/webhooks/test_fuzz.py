@@ -16,7 +16,7 @@ PARSERS = [
     pytest.param(call_control.parse_request, id="parse_request"),
 ]
 KEY = "fuzz-key"
-FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 json_values = st.recursive(
     st.none()

@@ -385,7 +385,7 @@ class Emulator(AccountControls):
         blocks: Sequence[str] = ("ANNOUNCEMENT",),
         forward_destination: Optional[str] = "+492212345678",
         forward_destination_type: str = "EXTERNALNUMBER",
-        talk_seconds: float = 0.5,
+        talk_seconds: float = 0.25,
         timeout: float = 5.0,
     ) -> SimulatedCall:
         """POST the HTTPS-POST events of one call to ``webhook_url``, in order: CALL_START, a
