@@ -67,7 +67,7 @@ def blocks_for(request: call_control.CallControlRequest) -> call_control.CallCon
             max_tries=3,
             timeout=10,
         )
-    destination = ROUTES.get(str(request.variables.get("menu_choice")))
+    destination = ROUTES.get(request.variables.get("menu_choice", ""))
     if request.loop_count == 1 and destination is not None:
         return call_control.CallControlResponse().bridge([destination], bridge_mode="SEQUENTIAL")
     return call_control.CallControlResponse()

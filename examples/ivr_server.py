@@ -86,7 +86,7 @@ def answer(
         )
     if request.loop_count == 1:
         choice = request.variables.get(CHOICE_VARIABLE)
-        destination = routes.get(choice) if isinstance(choice, str) else None
+        destination = routes.get(choice) if choice is not None else None
         if destination is None:
             log.info("no route for choice %r", choice)
             return (

@@ -11,7 +11,7 @@ import json
 import sys
 from collections.abc import Mapping
 from enum import Enum
-from typing import Annotated, Any, Callable, ClassVar, Optional, TypeVar, Union
+from typing import Annotated, Any, Callable, ClassVar, Optional, TypeVar, Union, overload
 
 import pydantic_core
 from pydantic import (
@@ -86,7 +86,7 @@ class CallVariables(BaseModel):
     """The call's ``variables``: the documented keys as attributes, any other key kept.
 
     Other keys (variables you configured, digits collected by a ``COLLECT_DIGITS`` block) are read
-    with :meth:`get` or from ``model_extra``.
+    as text with `get`, or raw from ``model_extra``.
     """
 
     model_config: ClassVar[ConfigDict] = ConfigDict(extra="allow", defer_build=True)
@@ -100,12 +100,23 @@ class CallVariables(BaseModel):
     caller_id_number: Optional[str] = None
     """The caller's number."""
 
-    def get(self, name: str, default: Any = None) -> Any:
-        """The variable ``name``, documented or not, or ``default`` when it was not sent."""
+    @overload
+    def get(self, name: str) -> Optional[str]: ...
+    @overload
+    def get(self, name: str, default: str) -> str: ...
+    def get(self, name: str, default: Optional[str] = None) -> Optional[str]:
+        """The variable ``name`` as text (documented or not), or ``default`` when it was not sent.
+
+        Variables are text on the wire (collected digits too: ``"007"`` keeps its zeros); a
+        value sent as another JSON type is given as its JSON text (``5`` -> ``"5"``).
+        """
         if name in type(self).model_fields:
-            value = getattr(self, name)
-            return default if value is None else value
-        return (self.model_extra or {}).get(name, default)
+            value: object = getattr(self, name)
+        else:
+            value = (self.model_extra or {}).get(name)
+        if value is None:
+            return default
+        return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 def read_inbound(

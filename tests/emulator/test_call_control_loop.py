@@ -30,6 +30,7 @@ COLLECT = {
     "variableName": "choice",
     "minDigits": 1,
     "maxDigits": 1,
+    "terminator": "#",
     "maxTries": 3,
     "timeout": 10,
 }
@@ -96,10 +97,10 @@ def test_a_hangup_block_ends_the_call() -> None:
 @pytest.mark.parametrize(
     ("answer", "error"),
     [
-        ((500, b"{}"), "the answer had HTTP status 500, not 200"),
-        ((200, b"<html>"), "the answer is not JSON"),
-        ((200, b'{"block": []}'), "the answer is not a JSON object with a 'blocks' list"),
-        ((200, b'{"blocks": [{"blockType": "PLAY"}, 3]}'), "blocks[0]: unknown blockType 'PLAY'"),
+        ((500, b"{}"), "loop 0: the answer had HTTP status 500, not 200"),
+        ((200, b"<html>"), "loop 0: the answer is not JSON"),
+        ((200, b'{"block": []}'), "loop 0: the answer is not a JSON object with a 'blocks' list"),
+        ((200, b'{"blocks": [3]}'), "loop 0, blocks[0]: is not a JSON object"),
     ],
 )
 def test_an_invalid_answer_is_reported_back_once_as_validation_errors(

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 import uvicorn
 
+from tenios.call_control import Bridge
 from tenios.testing import Emulator
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "fastapi_receiver.py"
@@ -55,7 +56,8 @@ def test_the_call_control_loop_collects_a_digit_and_bridges_by_it(
     )
     kinds = [[block["blockType"] for block in loop] for loop in run.blocks]
     assert kinds == [["COLLECT_DIGITS"], ["BRIDGE"], []]  # then no more blocks
-    assert run.blocks[1][0]["destinations"][0]["destination"] == "1001"
+    bridge = Bridge.model_validate(run.blocks[1][0])  # blocks are JSON values: read them typed
+    assert bridge.destinations[0].destination == "1001"
 
 
 def test_a_wrong_key_gets_403(served: tuple[Emulator, str]) -> None:

@@ -402,7 +402,11 @@ def test_an_unknown_path_is_404_and_the_sdk_raises_not_found(
 ) -> None:
     response = raw.post("/callback/unknown", json={"access_key": emulator.access_key})
     assert response.status_code == 404
-    assert response.json()["error_message"] == "Unknown API method /callback/unknown"
+    assert response.json() == {  # the shape of every other error body
+        "error_code": "UNKNOWN_METHOD",
+        "error_message": "Unknown API method /callback/unknown",
+        "fields": [],
+    }
     # A base URL with a wrong path prefix: every call lands on an unknown path.
     with (
         tenios.TeniosClient(
@@ -411,7 +415,7 @@ def test_an_unknown_path_is_404_and_the_sdk_raises_not_found(
         pytest.raises(tenios.NotFoundError) as caught,
     ):
         client.acd.retrieve_agent_state(DEMO_AGENT_EMAIL)
-    assert (caught.value.status_code, caught.value.error_code) == (404, None)
+    assert (caught.value.status_code, caught.value.error_code) == (404, "UNKNOWN_METHOD")
 
 
 @pytest.mark.parametrize("method", ["GET", "PUT", "PATCH", "DELETE", "OPTIONS"])
@@ -419,4 +423,8 @@ def test_any_method_but_post_is_405(raw: httpx.Client, method: str) -> None:
     response = raw.request(method, "/callback/status")
     assert response.status_code == 405
     assert response.headers["allow"] == "POST"
-    assert response.json()["error_message"] == f"Method {method} not allowed; use POST"
+    assert response.json() == {
+        "error_code": "METHOD_NOT_ALLOWED",
+        "error_message": f"Method {method} not allowed; use POST",
+        "fields": [],
+    }

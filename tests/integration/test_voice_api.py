@@ -130,8 +130,8 @@ def test_listening_in_needs_the_supervisor_key_and_an_allowed_destination(
     assert emulator.call(DEMO_CALL_UUID).listeners == [NUMBER]
     client.monitoring.stop(DEMO_CALL_UUID)
     assert emulator.call(DEMO_CALL_UUID).listeners == []
-    journal = [entry.body for entry in emulator.requests_to("monitoring.start")]
-    assert all(body["supervisor_key"] == REDACTED for body in journal)
+    journal = [entry.params for entry in emulator.requests_to("monitoring.start")]
+    assert all(params["supervisor_key"] == REDACTED for params in journal)
 
 
 def test_wrap_up_can_be_extended_and_cancelled_only_while_it_lasts(

@@ -40,10 +40,12 @@ if TYPE_CHECKING:
         Makecall as Makecall,
         Verification as Verification,
     )
+    from ._block_check import CallControlProblem as CallControlProblem
     from ._clock import Clock as Clock, ManualClock as ManualClock, ScaledClock as ScaledClock
     from ._emulator import Emulator as Emulator
     from ._journal import REDACTED as REDACTED, JournalEntry as JournalEntry
     from ._lifecycle import CallbackTimings as CallbackTimings
+    from ._lookup import EmulatorLookupError as EmulatorLookupError
     from ._simulate import (
         CallControlLoop as CallControlLoop,
         CallControlRun as CallControlRun,
@@ -71,6 +73,8 @@ _LAZY: dict[str, str] = {
     "REDACTED": "._journal",
     "JournalEntry": "._journal",
     "CallbackTimings": "._lifecycle",
+    "CallControlProblem": "._block_check",
+    "EmulatorLookupError": "._lookup",
     "DEMO_CDRS_COUNT": "._account",
     "DEMO_CDRS_FROM": "._account",
     "DEMO_CDRS_TO": "._account",
@@ -113,11 +117,13 @@ __all__ = [
     "Agent",
     "Call",
     "CallControlLoop",
+    "CallControlProblem",
     "CallControlRun",
     "Callback",
     "CallbackTimings",
     "Clock",
     "Emulator",
+    "EmulatorLookupError",
     "JournalEntry",
     "Makecall",
     "ManualClock",

@@ -10,6 +10,7 @@ from typing import Any
 
 from ._account import Makecall, Verification, demo_cdrs
 from ._clock import Clock
+from ._lookup import found
 from ._store import Store
 
 __all__ = ["AccountControls"]
@@ -23,24 +24,23 @@ class AccountControls:
     _store: Store
 
     def makecall(self, makecall_id: int) -> Makecall:
-        """A copy of a makecall as it was requested (``KeyError`` if there is none)."""
+        """A copy of a makecall as it was requested (``EmulatorLookupError`` if there is none)."""
         with self._lock:
-            return copy.deepcopy(self._store.account.makecalls[makecall_id])
+            return copy.deepcopy(found(self._store.account.makecalls, makecall_id, "makecall"))
 
     def makecall_status(self, makecall_id: int) -> str:
         """A makecall's status now, as ``/makecall/status`` would answer it."""
         from ._lifecycle import status_after
 
         with self._lock:
-            makecall = self._store.account.makecalls[makecall_id]
+            makecall = found(self._store.account.makecalls, makecall_id, "makecall")
             elapsed = self.clock.now() - makecall.requested_at
             return status_after(elapsed, 0, makecall.failure, self._store.timings)
 
     def start_wrap_up(self, email: str, seconds: float = 30.0) -> None:
         """Put an agent in wrap-up for ``seconds``, as the end of an ACD call does."""
         with self._lock:
-            if email not in self._store.agents:
-                raise KeyError(f"no agent {email!r} in the emulated account")
+            found(self._store.agents, email, "agent")
             self._store.account.wrap_up_until[email] = self.clock.now() + seconds
 
     def wrap_up_ends_at(self, email: str) -> datetime | None:
@@ -63,9 +63,11 @@ class AccountControls:
             self._store.account.add_cdrs(demo_cdrs(count, start, spacing))
 
     def verification(self, verification_id: str) -> Verification:
-        """A copy of an address verification (``KeyError`` if there is none)."""
+        """A copy of an address verification (``EmulatorLookupError`` if there is none)."""
         with self._lock:
-            return copy.deepcopy(self._store.account.verifications[verification_id])
+            return copy.deepcopy(
+                found(self._store.account.verifications, verification_id, "verification")
+            )
 
     def approve_verification(self, verification_id: str) -> None:
         """Approve a pending verification: numbers can then be ordered with it."""
@@ -77,7 +79,9 @@ class AccountControls:
 
     def _decide(self, verification_id: str, status: str) -> None:
         with self._lock:
-            self._store.account.verifications[verification_id].status = status
+            found(
+                self._store.account.verifications, verification_id, "verification"
+            ).status = status
 
     def phone_numbers(self) -> set[str]:
         """The account's phone numbers now (ordered ones added, cancelled ones gone)."""

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from .._endpoints import ENDPOINTS
 from ._account_handlers import ACCOUNT_HANDLERS
 from ._clock import Clock
-from ._errors import ApiFailure
+from ._errors import ApiFailure, method_not_allowed, unknown_method
 from ._faults import FaultBook
 from ._handlers import HANDLERS
 from ._journal import JournalEntry, redacted_body, redacted_headers
@@ -84,11 +84,11 @@ class App:
     def _answer(self, method: str, path: str, body: bytes) -> Reply:
         name: Optional[str] = _NAMES_BY_PATH.get(path)
         if name is None:
-            return json_reply(404, {"error_message": f"Unknown API method {path}", "fields": []})
+            failure = unknown_method(path)
+            return json_reply(failure.status, failure.body())
         if method != "POST":
-            reply = json_reply(
-                405, {"error_message": f"Method {method} not allowed; use POST", "fields": []}
-            )
+            failure = method_not_allowed(method)
+            reply = json_reply(failure.status, failure.body())
             return Reply(reply.status, (*reply.headers, ("Allow", "POST")), reply.body)
         try:
             params = checked_params(name, body, self.access_key)

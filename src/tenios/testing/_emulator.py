@@ -25,6 +25,7 @@ from ._app import App, endpoint_path
 from ._clock import Clock, ScaledClock
 from ._faults import Fault
 from ._lifecycle import CALLBACK_FAILURES, CallbackTimings
+from ._lookup import found
 from ._rules import is_call_uuid, is_e164
 from ._server import EmulatorServer
 from ._simulate import (
@@ -188,19 +189,33 @@ class Emulator(AccountControls):
             self._store.calls.pop(call_uuid, None)
 
     def agent(self, email: str) -> Agent:
-        """A copy of an agent's current record (``KeyError`` if there is none)."""
+        """A copy of an agent's current record.
+
+        Raises:
+            EmulatorLookupError: the account has no agent with this e-mail.
+        """
         with self._lock:
-            return copy.deepcopy(self._store.agents[email])
+            return copy.deepcopy(found(self._store.agents, email, "agent"))
 
     def call(self, call_uuid: str) -> Call:
-        """A copy of an active call, with the transfers and interruptions it got."""
+        """A copy of an active call, with what the API did to it.
+
+        Raises:
+            EmulatorLookupError: the call has ended (or never existed).
+        """
         with self._lock:
-            return copy.deepcopy(self._store.calls[call_uuid])
+            return copy.deepcopy(
+                found(self._store.calls, call_uuid, "active call", "it has ended or never began")
+            )
 
     def callback(self, callback_id: int) -> Callback:
-        """A copy of a callback as it was requested."""
+        """A copy of a callback as it was requested.
+
+        Raises:
+            EmulatorLookupError: no callback has this id.
+        """
         with self._lock:
-            return copy.deepcopy(self._store.callbacks[callback_id])
+            return copy.deepcopy(found(self._store.callbacks, callback_id, "callback"))
 
     def callback_status(self, callback_id: int) -> str:
         """A callback's status now, as ``/callback/status`` would answer."""

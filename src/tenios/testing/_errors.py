@@ -27,9 +27,11 @@ __all__ = [
     "invalid_json",
     "invalid_value",
     "makecall_not_found",
+    "method_not_allowed",
     "not_ready_reason_not_found",
     "number_not_found",
     "recording_not_found",
+    "unknown_method",
     "verification_not_approved",
 ]
 
@@ -212,3 +214,13 @@ def number_not_found() -> ApiFailure:
         ["phone_number"],
         with_success_flag=True,
     )
+
+
+def unknown_method(path: str) -> ApiFailure:
+    """A path that is no API method: 404, as the overview page says, in the usual error shape."""
+    return ApiFailure("UNKNOWN_METHOD", f"Unknown API method {path}", status=404)
+
+
+def method_not_allowed(method: str) -> ApiFailure:
+    """Any HTTP method but POST: 405, in the usual error shape (every TENIOS method is a POST)."""
+    return ApiFailure("METHOD_NOT_ALLOWED", f"Method {method} not allowed; use POST", status=405)

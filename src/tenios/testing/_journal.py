@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Optional, cast
+from typing import Optional, cast
+
+from pydantic import JsonValue
 
 __all__ = ["REDACTED", "JournalEntry", "redacted_body", "redacted_headers"]
 
@@ -40,32 +42,32 @@ class JournalEntry:
     method: str
     path: str
     endpoint: Optional[str]
-    body: Any
+    body: JsonValue
     headers: Mapping[str, str]
     status: Optional[int]
     fault: bool
     at: float
 
     @property
-    def params(self) -> dict[str, Any]:
+    def params(self) -> dict[str, JsonValue]:
         """The body's members other than ``access_key`` (empty when the body is not an object)."""
         body: object = self.body
         if not isinstance(body, dict):
             return {}
-        members = cast("dict[str, Any]", body)
+        members = cast("dict[str, JsonValue]", body)
         return {name: value for name, value in members.items() if name != "access_key"}
 
 
-def redacted_body(body: bytes, access_key: str) -> Any:
+def redacted_body(body: bytes, access_key: str) -> JsonValue:
     """The decoded body with the access key and the other secret members out of it."""
     text = body.decode("utf-8", errors="replace")
     try:
-        decoded: object = json.loads(text)
+        decoded: JsonValue = json.loads(text)
     except (ValueError, RecursionError):
         return text.replace(access_key, REDACTED)
     if not isinstance(decoded, dict):
         return decoded
-    members = cast("dict[str, Any]", decoded)
+    members = decoded
     for name in _SECRET_MEMBERS:
         if name in members:
             members[name] = REDACTED

@@ -14,9 +14,14 @@ from dataclasses import dataclass
 from typing import Any, Callable, Optional, cast
 
 import httpx
+from pydantic import BaseModel, JsonValue
+
+from ..call_control._response import _BLOCK_CLASSES  # pyright: ignore[reportPrivateUsage]
+from ._block_check import CallControlProblem, block_problems
+from ._journal import REDACTED
 
 __all__ = [
-    "BLOCK_TYPES",
+    "BLOCK_MODELS",
     "CallControlLoop",
     "CallControlRun",
     "SimulatedCall",
@@ -27,29 +32,28 @@ __all__ = [
     "run_call_control_loop",
 ]
 
-BLOCK_TYPES = frozenset(
-    {
-        "BRIDGE",
-        "ANNOUNCEMENT",
-        "SAY",
-        "ROUTINGPLAN",
-        "COLLECT_DIGITS",
-        "COLLECT_SPEECH",
-        "HANGUP",
-        "CALL_SETTINGS",
-        "REFER",
-    }
-)
-"""The block types a Call Control answer may contain."""
+BLOCK_MODELS: Mapping[str, type[BaseModel]] = _BLOCK_CLASSES
+"""The SDK's model of each block type a Call Control answer may contain, by ``blockType``."""
+
+
+def _redacted(payload: Mapping[str, JsonValue]) -> dict[str, JsonValue]:
+    """``payload`` with the receiver's key hidden, for reprs."""
+    return {**payload, "accessKey": REDACTED} if "accessKey" in payload else dict(payload)
 
 
 @dataclass(frozen=True)
 class WebhookDelivery:
     """One event POSTed to the webhook URL, and the receiver's answer."""
 
-    payload: dict[str, Any]
+    payload: dict[str, JsonValue]
     status_code: int
     response_text: str
+
+    def __repr__(self) -> str:
+        return (
+            f"WebhookDelivery(payload={_redacted(self.payload)!r}, "
+            f"status_code={self.status_code!r}, response_text={self.response_text!r})"
+        )
 
 
 @dataclass(frozen=True)
@@ -69,13 +73,22 @@ class SimulatedCall:
 class CallControlLoop:
     """One Call Control request and the blocks the customer's server answered.
 
-    ``validation_errors`` lists what was wrong with the answer (then ``blocks`` is empty).
+    ``problems`` says what was wrong with the answer, ``validation_errors`` the same as the lines
+    sent back to the server (then ``blocks`` is empty, as TENIOS runs none of them).
     """
 
-    request: dict[str, Any]
+    request: dict[str, JsonValue]
     status_code: int
-    blocks: tuple[dict[str, Any], ...]
+    blocks: tuple[dict[str, JsonValue], ...]
     validation_errors: tuple[str, ...] = ()
+    problems: tuple[CallControlProblem, ...] = ()
+
+    def __repr__(self) -> str:
+        return (
+            f"CallControlLoop(request={_redacted(self.request)!r}, "
+            f"status_code={self.status_code!r}, blocks={self.blocks!r}, "
+            f"problems={self.problems!r})"
+        )
 
 
 @dataclass(frozen=True)
@@ -92,14 +105,26 @@ class CallControlRun:
     ended_by: str
 
     @property
-    def blocks(self) -> list[list[dict[str, Any]]]:
+    def blocks(self) -> list[list[dict[str, JsonValue]]]:
         """The blocks received, one list per loop."""
         return [list(loop.blocks) for loop in self.loops]
 
     @property
-    def variables(self) -> dict[str, Any]:
+    def variables(self) -> dict[str, JsonValue]:
         """The call variables sent with the last request (collected digits included)."""
-        return dict(self.loops[-1].request["variables"])
+        sent = self.loops[-1].request["variables"]
+        return dict(sent) if isinstance(sent, dict) else {}
+
+    @property
+    def problems(self) -> list[CallControlProblem]:
+        """Everything that was wrong with the answers, in order."""
+        return [problem for loop in self.loops for problem in loop.problems]
+
+    @property
+    def ok(self) -> bool:
+        """Whether every answer was valid and the call ended as TENIOS would end it (no more
+        blocks, or a HANGUP)."""
+        return not self.problems and self.ended_by in ("EMPTY_BLOCKS", "HANGUP")
 
 
 def call_variables(
@@ -166,28 +191,36 @@ def post_events(
     return tuple(deliveries)
 
 
-def _blocks_or_errors(response: httpx.Response) -> tuple[list[dict[str, Any]], list[str]]:
-    """The blocks of a Call Control answer, or what is wrong with it."""
+def _blocks_or_problems(
+    loop: int, response: httpx.Response
+) -> tuple[list[dict[str, JsonValue]], list[CallControlProblem]]:
+    """The blocks of a Call Control answer, or every problem with it (checked by the SDK's own
+    block models)."""
+
+    def answer_problem(message: str) -> tuple[list[dict[str, JsonValue]], list[CallControlProblem]]:
+        return [], [CallControlProblem(loop, None, None, message)]
+
     if response.status_code != 200:
-        return [], [f"the answer had HTTP status {response.status_code}, not 200"]
+        return answer_problem(f"the answer had HTTP status {response.status_code}, not 200")
     try:
         answer: object = json.loads(response.content)
     except ValueError:
-        return [], ["the answer is not JSON"]
+        return answer_problem("the answer is not JSON")
     raw_blocks = (
         cast("dict[str, object]", answer).get("blocks") if isinstance(answer, dict) else None
     )
     if not isinstance(raw_blocks, list):
-        return [], ["the answer is not a JSON object with a 'blocks' list"]
-    blocks: list[dict[str, Any]] = []
-    errors: list[str] = []
+        return answer_problem("the answer is not a JSON object with a 'blocks' list")
+    blocks: list[dict[str, JsonValue]] = []
+    problems: list[CallControlProblem] = []
     for index, raw in enumerate(cast("list[object]", raw_blocks)):
-        block = cast("dict[str, Any]", raw) if isinstance(raw, dict) else {}
-        block_type = block.get("blockType")
-        if block_type not in BLOCK_TYPES:
-            errors.append(f"blocks[{index}]: unknown blockType {block_type!r}")
-        blocks.append(block)
-    return ([], errors) if errors else (blocks, [])
+        if isinstance(raw, dict):
+            blocks.append(cast("dict[str, JsonValue]", raw))
+        else:
+            problems.append(CallControlProblem(loop, index, None, "is not a JSON object"))
+            blocks.append({})
+    problems += block_problems(loop, blocks, BLOCK_MODELS)
+    return ([], problems) if problems else (blocks, [])
 
 
 def run_call_control_loop(
@@ -213,9 +246,9 @@ def run_call_control_loop(
     inputs = iter(digits)
     loops: list[CallControlLoop] = []
     status = "REQUESTING_BLOCKS"
-    result: Optional[dict[str, list[str]]] = None
+    result: Optional[dict[str, JsonValue]] = None
     for loop_count in range(max_loops):
-        request: dict[str, Any] = {
+        request: dict[str, JsonValue] = {
             "requestType": "EXTERNAL_CALL_CONTROL",
             "customerNumber": customer_number,
             "accessKey": access_key,
@@ -229,10 +262,16 @@ def run_call_control_loop(
         if status == "VALIDATION_ERRORS":  # the answer to this one is ignored, as by TENIOS
             loops.append(CallControlLoop(request, response.status_code, ()))
             return tuple(loops), "VALIDATION_ERRORS"
-        blocks, errors = _blocks_or_errors(response)
-        loops.append(CallControlLoop(request, response.status_code, tuple(blocks), tuple(errors)))
+        blocks, problems = _blocks_or_problems(loop_count, response)
+        errors = [str(problem) for problem in problems]
+        loops.append(
+            CallControlLoop(
+                request, response.status_code, tuple(blocks), tuple(errors), tuple(problems)
+            )
+        )
         if errors:
-            status, result = "VALIDATION_ERRORS", {"validationErrors": errors}
+            reported: dict[str, JsonValue] = {"validationErrors": list[JsonValue](errors)}
+            status, result = "VALIDATION_ERRORS", reported
             continue
         if not blocks:
             return tuple(loops), "EMPTY_BLOCKS"
