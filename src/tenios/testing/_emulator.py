@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import os
+import ssl
 import sys
 import threading
 import time
@@ -62,6 +64,17 @@ class ClientOptions(TypedDict, total=False):
 
 _DEFAULT_DESTINATION = "+4922155400300"
 _DEFAULT_CALLER = "+4917012345678"
+
+
+Verify = Union[bool, str, "os.PathLike[str]", ssl.SSLContext]
+"""How to check an HTTPS receiver's certificate: on or off, a CA bundle's path, or a context."""
+
+
+def _receiver_client(timeout: float, verify: Verify) -> httpx.Client:
+    """The HTTP client that posts to a receiver, checking its certificate as ``verify`` says."""
+    if isinstance(verify, (str, os.PathLike)):
+        verify = ssl.create_default_context(cafile=os.fspath(verify))
+    return httpx.Client(timeout=timeout, verify=verify)
 
 
 class Emulator(AccountControls):
@@ -402,6 +415,7 @@ class Emulator(AccountControls):
         forward_destination_type: str = "EXTERNALNUMBER",
         talk_seconds: float = 0.25,
         timeout: float = 5.0,
+        verify: Verify = True,
     ) -> SimulatedCall:
         """POST the HTTPS-POST events of one call to ``webhook_url``, in order: CALL_START, a
         BLOCK_END per entry of ``blocks``, INITIATE_FORWARD and FORWARD_ANSWER (unless
@@ -411,8 +425,9 @@ class Emulator(AccountControls):
         call runs it is an active call of the emulated API (connected from FORWARD_ANSWER on),
         so the receiver may transfer it: the parties talk for ``talk_seconds`` on the emulator's
         clock between FORWARD_ANSWER and CALL_END, as on a real call, so a transfer made after
-        answering the post (from a background task) finds the call live. Transport errors
-        (e.g. nothing listening) propagate.
+        answering the post (from a background task) finds the call live. ``verify`` checks an
+        HTTPS receiver's certificate: ``True`` (the system's CAs), a CA bundle's path, an
+        ``ssl.SSLContext``, or ``False``. Transport errors (e.g. nothing listening) propagate.
         """
         if not 0 <= talk_seconds <= 3600:
             raise ValueError(f"talk_seconds must be from 0 to 3600, not {talk_seconds!r}")
@@ -444,7 +459,7 @@ class Emulator(AccountControls):
                     self._store.calls.pop(call_uuid, None)
 
         try:
-            with httpx.Client(timeout=timeout) as http:
+            with _receiver_client(timeout, verify) as http:
                 deliveries = post_events(http, webhook_url, events, track)
         finally:
             self.end_call(call_uuid)
@@ -473,6 +488,7 @@ class Emulator(AccountControls):
         destination_number: str = _DEFAULT_DESTINATION,
         caller_id_number: str = _DEFAULT_CALLER,
         timeout: float = 5.0,
+        verify: Verify = True,
     ) -> CallControlRun:
         """Drive a Call Control loop against ``url`` as TENIOS would, and return what it answered.
 
@@ -481,12 +497,14 @@ class Emulator(AccountControls):
         one VALIDATION_ERRORS request follows) or ``max_loops`` requests were sent. ``digits`` are
         the caller's inputs, one per COLLECT_DIGITS block, set as the variable the block names.
         The call is an active (interruptible) call of the emulated API while the loop runs.
+        ``verify`` checks an HTTPS receiver's certificate, as for ``simulate_call``. Every
+        answer is checked with the SDK's block models: ``run.problems`` and ``run.ok``.
         """
         call_uuid = call_uuid or str(uuid.uuid4())
         with self._lock:
             self._store.calls[call_uuid] = Call(call_uuid)
         try:
-            with httpx.Client(timeout=timeout) as http:
+            with _receiver_client(timeout, verify) as http:
                 loops, ended_by = run_call_control_loop(
                     http,
                     url,
