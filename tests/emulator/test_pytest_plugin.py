@@ -64,3 +64,40 @@ def test_the_package_exports_what_it_lists_and_nothing_else() -> None:
     unknown = "Nothing"
     with pytest.raises(AttributeError, match="has no attribute 'Nothing'"):
         getattr(testing, unknown)
+
+
+pytest_plugins = ["pytester"]
+
+_CLOCK_TEST = """
+import pytest
+
+{marker}
+def test_clock(tenios_emulator):
+    print("SCALE", tenios_emulator.clock.scale)
+"""
+
+
+@pytest.mark.parametrize(
+    ("marker", "ini", "scale"),
+    [
+        ("", "", 1.0),
+        ("@pytest.mark.tenios(time_scale=100)", "", 100.0),
+        ("", "tenios_time_scale = 50", 50.0),
+        ("@pytest.mark.tenios(time_scale=200)", "tenios_time_scale = 50", 200.0),
+    ],
+)
+def test_the_fixtures_clock_is_set_by_marker_or_ini(
+    pytester: pytest.Pytester, marker: str, ini: str, scale: float
+) -> None:
+    pytester.makeini(f"[pytest]\n{ini}\n")
+    pytester.makepyfile(_CLOCK_TEST.format(marker=marker))
+    result = pytester.runpytest_inprocess("-s", "-p", "no:randomly", "--strict-markers")
+    result.assert_outcomes(passed=1)
+    assert f"SCALE {scale}" in result.stdout.str()
+
+
+def test_a_bad_time_scale_is_a_usage_error(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(_CLOCK_TEST.format(marker="@pytest.mark.tenios(time_scale=0)"))
+    result = pytester.runpytest_inprocess()
+    assert "time_scale must be a number above 0, not 0" in result.stdout.str()
+    assert result.ret != 0
