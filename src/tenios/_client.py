@@ -14,9 +14,11 @@ from typing import TYPE_CHECKING, Any, Generic, Optional, TypeVar, Union
 
 from . import _pipeline
 from ._drive import AsyncDriver, SyncDriver
-from ._exceptions import TeniosError
+from ._exceptions import RequestValidationError, TeniosError
 from ._http import (
+    ASYNC_CLIENT_TYPE,
     DEFAULT_TIMEOUT,
+    SYNC_CLIENT_TYPE,
     as_timeout,
     checked_base_url,
     new_async_client,
@@ -90,6 +92,9 @@ class BaseClient(Bound[ModeT], Generic[ModeT, HttpT]):
         default_headers: Optional[Mapping[str, str]] = None,
     ) -> None:
         configure_from_env()
+        if access_key is not None and not isinstance(access_key, str):  # pyright: ignore[reportUnnecessaryIsInstance]
+            raise RequestValidationError("access_key must be a string", field="access_key")
+        _checked_http_client(http_client, self._http_client_type())
         key = access_key if access_key is not None else os.environ.get("TENIOS_ACCESS_KEY")
         if not key:
             raise TeniosError(
@@ -117,6 +122,11 @@ class BaseClient(Bound[ModeT], Generic[ModeT, HttpT]):
         self._settings_now: Optional[_pipeline.RequestSettings] = None
 
     def _new_http_client(self) -> HttpT:
+        raise NotImplementedError
+
+    @staticmethod
+    def _http_client_type() -> type[Any]:
+        """The ``httpx`` client class this client's ``http_client`` must be."""
         raise NotImplementedError
 
     def _new_driver(self, pool: Pool[HttpT]) -> Union[SyncDriver, AsyncDriver]:
@@ -237,7 +247,7 @@ class BaseClient(Bound[ModeT], Generic[ModeT, HttpT]):
             timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
             max_retries=self.max_retries if max_retries is None else max_retries,
             http_client=self._pool.current,
-            default_headers={**self.default_headers, **(default_headers or {})},
+            default_headers={**self.default_headers, **_checked_headers(default_headers or {})},
         )
         copy._use_pool(self._pool)
         return copy
@@ -293,6 +303,10 @@ class TeniosClient(BaseClient[SyncMode, "httpx.Client"]):
     def _new_http_client(self) -> httpx.Client:
         return new_sync_client()
 
+    @staticmethod
+    def _http_client_type() -> type[Any]:
+        return SYNC_CLIENT_TYPE
+
     def _new_driver(self, pool: Pool[httpx.Client]) -> SyncDriver:
         return SyncDriver(pool)
 
@@ -323,6 +337,10 @@ class AsyncTeniosClient(BaseClient[AsyncMode, "httpx.AsyncClient"]):
     def _new_http_client(self) -> httpx.AsyncClient:
         return new_async_client()
 
+    @staticmethod
+    def _http_client_type() -> type[Any]:
+        return ASYNC_CLIENT_TYPE
+
     def _new_driver(self, pool: Pool[httpx.AsyncClient]) -> AsyncDriver:
         return AsyncDriver(pool)
 
@@ -349,19 +367,35 @@ _AsyncSelf = TypeVar("_AsyncSelf", bound=AsyncTeniosClient)
 
 def _checked_max_retries(max_retries: int) -> int:
     if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:  # pyright: ignore[reportUnnecessaryIsInstance]
-        raise TeniosError(f"max_retries must be a whole number >= 0, not {max_retries!r}")
+        raise RequestValidationError(
+            f"max_retries must be a whole number >= 0, not {max_retries!r}", field="max_retries"
+        )
     return max_retries
 
 
 def _checked_headers(headers: Mapping[str, str]) -> dict[str, str]:
     # Checked here, or every call would fail later with an encoding or protocol error.
+    if not isinstance(headers, Mapping):  # pyright: ignore[reportUnnecessaryIsInstance]
+        raise RequestValidationError(
+            "default_headers must be a mapping of header names to values", field="default_headers"
+        )
     for name, value in headers.items():
         if not (_is_header_text(name) and _is_header_text(value)):
-            raise TeniosError(
+            raise RequestValidationError(
                 f"default_headers[{name!r}] must be ASCII text on one line"
-                " (the value is not shown, it may be a secret)"
+                " (the value is not shown, it may be a secret)",
+                field="default_headers",
             )
     return dict(headers)
+
+
+def _checked_http_client(http_client: object, expected: type[Any]) -> None:
+    if http_client is not None and not isinstance(http_client, expected):
+        raise RequestValidationError(
+            f"http_client must be an {expected.__module__}.{expected.__name__}, "
+            f"not {type(http_client).__name__}",
+            field="http_client",
+        )
 
 
 def _is_header_text(text: object) -> bool:

@@ -20,7 +20,7 @@ from typing import Optional, Union
 
 import httpx
 
-from ._exceptions import TeniosError
+from ._exceptions import RequestValidationError
 from ._logging import REDACTED
 from ._retry import Failure
 from ._types import Timeout
@@ -28,8 +28,10 @@ from ._validation import seconds_argument
 from ._version import __version__
 
 __all__ = [
+    "ASYNC_CLIENT_TYPE",
     "DEFAULT_LIMITS",
     "DEFAULT_TIMEOUT",
+    "SYNC_CLIENT_TYPE",
     "TransportFailure",
     "as_timeout",
     "checked_base_url",
@@ -66,6 +68,12 @@ class TransportFailure:
     def timed_out(self) -> bool:
         """Whether the failure was a timeout."""
         return isinstance(self.cause, httpx.TimeoutException)
+
+
+SYNC_CLIENT_TYPE: type[httpx.Client] = httpx.Client
+"""What a ``TeniosClient``'s ``http_client`` must be."""
+ASYNC_CLIENT_TYPE: type[httpx.AsyncClient] = httpx.AsyncClient
+"""What an ``AsyncTeniosClient``'s ``http_client`` must be."""
 
 
 def new_sync_client() -> httpx.Client:
@@ -214,13 +222,18 @@ def checked_base_url(base_url: Union[str, httpx.URL]) -> httpx.URL:
     try:
         url = httpx.URL(str(base_url))
     except httpx.InvalidURL as exc:
-        raise TeniosError(f"base_url is not a valid URL: {exc}") from None
+        raise RequestValidationError(
+            f"base_url is not a valid URL: {exc}", field="base_url"
+        ) from None
     if url.scheme not in ("https", "http") or not url.host:
-        raise TeniosError(f"base_url must be an https:// URL, not {str(base_url)!r}")
+        raise RequestValidationError(
+            f"base_url must be an https:// URL, not {str(base_url)!r}", field="base_url"
+        )
     if url.scheme == "http" and not _is_loopback(url.host):
-        raise TeniosError(
+        raise RequestValidationError(
             f"base_url {str(base_url)!r} uses plain http:// to a remote host; the access key travels "
-            "in the request body, so only https:// is allowed (http:// only for loopback hosts)."
+            "in the request body, so only https:// is allowed (http:// only for loopback hosts).",
+            field="base_url",
         )
     if not url.raw_path.endswith(b"/"):
         url = url.copy_with(raw_path=url.raw_path + b"/")

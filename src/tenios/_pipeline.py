@@ -25,7 +25,6 @@ from ._exceptions import (
     APIError,
     APITimeoutError,
     OperationFailedError,
-    RequestValidationError,
     ResponseValidationError,
     TeniosError,
     error_class_for,
@@ -40,6 +39,7 @@ from ._retry import (
     parse_retry_after,
 )
 from .types._base import RequestModel
+from .types._invalid import invalid_input
 
 if TYPE_CHECKING:
     import httpx
@@ -107,29 +107,7 @@ def validate_arguments(model: type[RequestT], arguments: Mapping[str, object]) -
     try:
         return model.model_validate(arguments)
     except ValidationError as exc:
-        problems = [_describe_problem(error) for error in exc.errors(include_url=False)]
-        first_field = problems[0][0]
-        lines = [f"{name} {rule}" if name else rule for name, rule in problems]
-        raise RequestValidationError(
-            "; ".join(lines), field=first_field or None, errors=lines
-        ) from None
-
-
-def _describe_problem(error: Any) -> tuple[str, str]:
-    location = [part for part in error["loc"] if isinstance(part, int) or str(part).isidentifier()]
-    name = ".".join(str(part) for part in location)
-    kind = error["type"]
-    if kind == "value_error":
-        rule = str(error["ctx"]["error"])
-        if not name:  # a rule across fields names its field itself
-            name, _, rule = rule.partition(" ")
-        return name, rule
-    if kind == "missing":
-        return name, "is required"
-    if kind == "extra_forbidden":
-        return name, "is not an argument of this call"
-    message: str = error["msg"]
-    return name, message.replace("Input should be", "must be", 1)
+        raise invalid_input(exc) from None
 
 
 def call(

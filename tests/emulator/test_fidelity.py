@@ -68,15 +68,12 @@ def test_every_problem_is_reported_by_loop_block_and_wire_attribute() -> None:
     assert not run.ok
     assert run.ended_by == "VALIDATION_ERRORS"
     assert run.problems == [
-        CallControlProblem(
-            0, 0, "blockTimeout", "blockTimeout is required when bridgeMode is PARALLEL"
-        ),
+        CallControlProblem(0, 0, "blockTimeout", "is required when bridgeMode is PARALLEL"),
         CallControlProblem(
             0,
             1,
             "blockTimeout",
-            "blockTimeout is not allowed when bridgeMode is SEQUENTIAL; "
-            "give each destination its own timeout",
+            "is not allowed when bridgeMode is SEQUENTIAL; give each destination its own timeout",
         ),
         CallControlProblem(0, 2, "text", "is required"),
         CallControlProblem(0, 2, "txt", "is not an attribute of a SAY block"),

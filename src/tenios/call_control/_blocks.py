@@ -1,14 +1,15 @@
 """The nine call-flow blocks your server answers a Call Control request with.
 
-What the SDK sends is strict: each block checks its rules when it is built (pydantic's
-``ValidationError``, a ``ValueError``, naming the attribute), refuses unknown attributes (except
+What the SDK sends is strict: each block checks its rules when it is built
+(``tenios.RequestValidationError``, a ``ValueError``, naming the attribute), refuses unknown attributes (except
 ``CallSettings`` and ``Refer``, whose vendor docs are incomplete), and never serialises a null.
 Attributes are snake_case in Python and camelCase on the wire.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Optional, Union
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Optional, TypeVar, Union
 
 from pydantic import (
     BaseModel,
@@ -18,6 +19,7 @@ from pydantic import (
     StrictBool,
     StrictInt,
     StrictStr,
+    ValidationError,
     ValidationInfo,
     field_validator,
     model_serializer,
@@ -28,6 +30,7 @@ from pydantic.alias_generators import to_camel
 from .._inbound import known_member
 from .._validation import E164_RULE, check_e164
 from ..types._fields import NonBlankStr
+from ..types._invalid import invalid_input
 from ..types.enums import DestinationType
 from ._enums import BlockType, BridgeMode, HangupCause
 
@@ -68,6 +71,16 @@ def _without_nulls(value: Any) -> Any:
     return value
 
 
+_W = TypeVar("_W", bound="_WireModel")
+
+
+def _what(model: type[BaseModel]) -> str:
+    """How a model is named in errors: ``a SAY block``, ``a Destination``."""
+    field = model.model_fields.get("block_type")
+    kind = field.default if field is not None else None
+    return f"a {kind} block" if isinstance(kind, str) else f"a {model.__name__}"
+
+
 class _WireModel(BaseModel):
     """Strict, built once, camelCase and without nulls however it is dumped."""
 
@@ -79,6 +92,26 @@ class _WireModel(BaseModel):
         loc_by_alias=False,
         defer_build=True,
     )
+
+    if not TYPE_CHECKING:  # type checkers keep pydantic's typed signature of each model
+
+        def __init__(self, **data: Any) -> None:
+            """Check the attributes at once; a broken rule raises ``RequestValidationError``."""
+            try:
+                super().__init__(**data)
+            except ValidationError as exc:
+                raise invalid_input(
+                    exc, unknown=f"is not an attribute of {_what(type(self))}"
+                ) from None
+
+    @classmethod
+    def from_wire(cls: type[_W], data: Mapping[str, Any]) -> _W:
+        """The model of a JSON object given by its wire (camelCase) or Python names.
+
+        Raises:
+            RequestValidationError: naming each attribute at fault and its rule.
+        """
+        return cls(**dict(data))
 
     @model_serializer(mode="wrap")
     def _wire_form(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:

@@ -6,8 +6,10 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Optional, Union, cast
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, ValidationError
 
+from .._exceptions import RequestValidationError
+from ..types._invalid import invalid_input
 from ._blocks import (
     Announcement,
     Block,
@@ -93,6 +95,17 @@ class CallControlResponse(BaseModel):
     blocks: list[AnyBlock] = Field(default_factory=list[AnyBlock])
     """The blocks, in the order TENIOS runs them."""
 
+    if not TYPE_CHECKING:  # type checkers keep pydantic's typed signature of each model
+
+        def __init__(self, **data: Any) -> None:
+            """Check the blocks at once; a broken rule raises ``RequestValidationError``."""
+            try:
+                super().__init__(**data)
+            except ValidationError as exc:
+                raise invalid_input(
+                    exc, unknown="is not an attribute of a Call Control answer"
+                ) from None
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON object TENIOS expects: camelCase names, nulls left out."""
         return {"blocks": [block.to_dict() for block in self.blocks]}
@@ -114,9 +127,19 @@ class CallControlResponse(BaseModel):
         A known ``blockType`` is checked by its model; any other is sent as given (a
         ``RawBlock``, minus nulls): the escape hatch for blocks TENIOS adds before the SDK does.
         """
+        if not isinstance(block, Mapping):  # pyright: ignore[reportUnnecessaryIsInstance]
+            raise RequestValidationError(
+                f"block must be a JSON object (a mapping), not {type(block).__name__}",
+                field="block",
+            )
         block_type = block.get("blockType")
         model = _BLOCK_CLASSES.get(block_type) if isinstance(block_type, str) else None
-        return self.add((model or RawBlock).model_validate(dict(block)))
+        try:
+            return self.add((model or RawBlock).model_validate(dict(block)))
+        except ValidationError as exc:
+            raise invalid_input(
+                exc, unknown=f"is not an attribute of a {block_type} block"
+            ) from None
 
     def bridge(
         self,
@@ -128,7 +151,7 @@ class CallControlResponse(BaseModel):
         """Append a ``BRIDGE``: ``block_timeout`` for ``PARALLEL``, per-destination ``timeout``
         (optional) for ``SEQUENTIAL``."""
         return self.add(
-            Bridge.model_validate(
+            Bridge.from_wire(
                 {
                     "bridge_mode": bridge_mode,
                     "destinations": list(destinations),
@@ -171,7 +194,7 @@ class CallControlResponse(BaseModel):
     ) -> CallControlResponse:
         """Append a ``COLLECT_DIGITS``; the digits come back in ``variables[variable_name]``."""
         return self.add(
-            CollectDigits.model_validate(
+            CollectDigits.from_wire(
                 {
                     "announcement_name": announcement_name,
                     "error_announcement_name": error_announcement_name,
@@ -219,8 +242,8 @@ class CallControlResponse(BaseModel):
         self, *, forward_ani: Optional[str] = None, **attributes: Any
     ) -> CallControlResponse:
         """Append a ``CALL_SETTINGS``; undocumented ``attributes`` go by their camelCase names."""
-        return self.add(CallSettings.model_validate({"forward_ani": forward_ani, **attributes}))
+        return self.add(CallSettings.from_wire({"forward_ani": forward_ani, **attributes}))
 
     def refer(self, **attributes: Any) -> CallControlResponse:
         """Append a ``REFER`` (SIP trunk calls only); its attributes go by their camelCase names."""
-        return self.add(Refer.model_validate(attributes))
+        return self.add(Refer.from_wire(attributes))

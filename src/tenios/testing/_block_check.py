@@ -75,14 +75,25 @@ def _problems_of(
             found.append(CallControlProblem(loop, index, attribute, message))
         return found
     if isinstance(error, RequestValidationError):
-        lines = error.errors or [str(error)]
-        return [CallControlProblem(loop, index, *_split(line)) for line in lines]
+        problems: list[CallControlProblem] = []
+        for line in error.errors or [str(error)]:
+            attribute, message = _split(line)
+            if attribute is not None:
+                first, dot, rest = attribute.partition(".")
+                attribute = _wire_name(model, first) + dot + rest
+            problems.append(
+                CallControlProblem(loop, index, attribute, _in_wire_names(model, message))
+            )
+        return problems
     return [CallControlProblem(loop, index, None, str(error))]
 
 
 def _split(line: str) -> tuple[Optional[str], str]:
     attribute, separator, message = line.partition(" ")
-    return (attribute, message) if separator and attribute.isidentifier() else (None, line)
+    named = separator and all(
+        part.isidentifier() or part.isdigit() for part in attribute.split(".")
+    )
+    return (attribute, message) if named else (None, line)
 
 
 def block_problems(
@@ -102,7 +113,7 @@ def block_problems(
             )
             continue
         try:
-            model.model_validate(dict(block))
+            model(**dict(block))  # the SDK's own check, by wire names
         except (ValidationError, RequestValidationError, ValueError) as error:
             problems.extend(_problems_of(loop, index, model, block, error))
     return problems

@@ -6,6 +6,8 @@ import ipaddress
 from collections.abc import Iterable
 from typing import Optional, Union
 
+from .._exceptions import RequestValidationError
+
 __all__ = ["TENIOS_SOURCE_IPS", "is_tenios_source"]
 
 TENIOS_SOURCE_IPS: tuple[str, ...] = ("80.239.139.193",)
@@ -28,20 +30,35 @@ def is_tenios_source(
         forwarded_for: the ``X-Forwarded-For`` header (or its values, when sent several times).
             It is read only when ``ip`` is one of ``trusted_proxies``, since anyone can send it.
         trusted_proxies: addresses or networks (``"10.0.0.0/8"``) of your own reverse proxies.
-            A malformed entry raises ``ValueError``: it is your configuration, not the caller's.
+            A malformed entry raises ``tenios.RequestValidationError`` (a ``ValueError``): it is
+            your configuration, not the caller's.
 
     Returns:
         ``True`` when the client is a TENIOS address: the peer itself, or, behind trusted
         proxies, the right-most ``X-Forwarded-For`` hop that is not one of them. A malformed
         address anywhere on that path gives ``False``.
     """
-    proxies = [ipaddress.ip_network(str(proxy).strip(), strict=False) for proxy in trusted_proxies]
+    proxies = _networks(trusted_proxies)
     client = _parse_address(ip)
     if client is None:
         return False
     if _is_trusted(client, proxies):
         client = _client_behind_proxies(forwarded_for, proxies)
     return client is not None and client in _tenios_addresses()
+
+
+def _networks(trusted_proxies: Iterable[str]) -> list[_Network]:
+    networks: list[_Network] = []
+    for proxy in trusted_proxies:
+        try:
+            networks.append(ipaddress.ip_network(str(proxy).strip(), strict=False))
+        except ValueError:
+            raise RequestValidationError(
+                f"trusted_proxies has {str(proxy)!r}, which is no address or network "
+                "(e.g. 10.0.0.5 or 10.0.0.0/8)",
+                field="trusted_proxies",
+            ) from None
+    return networks
 
 
 def _client_behind_proxies(
