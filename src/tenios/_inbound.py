@@ -1,6 +1,6 @@
 """Reading what TENIOS sends to your server: decode, verify the sender, then validate.
 
-Shared by :mod:`tenios.webhooks` (HTTPS-POST events) and :mod:`tenios.call_control` (Call Control
+Shared by `tenios.webhooks` (HTTPS-POST events) and `tenios.call_control` (Call Control
 requests), which differ only in the model the verified payload is validated into.
 """
 

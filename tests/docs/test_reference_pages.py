@@ -13,6 +13,8 @@ import griffe
 ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = ROOT / "docs" / "reference"
 DIRECTIVE = re.compile(r"^::: (\S+)$((?:\n    .*)*)", re.M)
+PRIVATE = re.compile(r"(?<![\w.])_[A-Za-z]\w*")
+"""A private name as a signature would show it (``_BLOCK_CLASSES``), not one inside a word."""
 
 
 def _documented() -> dict[str, list[tuple[str, Any]]]:
@@ -46,3 +48,50 @@ def test_every_public_name_is_on_one_reference_page_only() -> None:
                 names[id(obj)] = name
     twice = {names[key]: sorted(pages) for key, pages in pages_of.items() if len(pages) > 1}
     assert twice == {}
+
+
+def _signature_texts(obj: griffe.Object) -> list[tuple[str, str]]:
+    texts: list[tuple[str, str]] = []
+    if isinstance(obj, griffe.Function):
+        for parameter in obj.parameters:
+            if not parameter.name.startswith("_"):
+                texts.append((parameter.name, str(parameter.default or "")))
+                texts.append((parameter.name, str(parameter.annotation or "")))
+        texts.append(("return", str(obj.returns or "")))
+    return texts
+
+
+def test_no_signature_in_the_reference_shows_a_private_name() -> None:
+    package = griffe.load("tenios", search_paths=[str(ROOT / "src")], resolve_aliases=True)
+    found: list[str] = []
+    seen: set[str] = set()
+
+    def check(obj: griffe.Object) -> None:
+        if obj.path in seen:
+            return
+        seen.add(obj.path)
+        found.extend(
+            f"{obj.path} {what}: {text}"
+            for what, text in _signature_texts(obj)
+            if PRIVATE.search(text)
+        )
+        if isinstance(obj, griffe.Class):
+            for name, member in obj.members.items():
+                if not name.startswith("_") or name == "__init__":
+                    target = member.final_target if isinstance(member, griffe.Alias) else member
+                    check(target)
+
+    for module_name in (
+        "tenios",
+        "tenios.types",
+        "tenios.call_control",
+        "tenios.webhooks",
+        "tenios.testing",
+    ):
+        module = importlib.import_module(module_name)
+        node = package if module_name == "tenios" else package[module_name.split(".", 1)[1]]
+        for name in module.__all__:
+            member = node[name]
+            check(member.final_target if isinstance(member, griffe.Alias) else member)
+    assert len(seen) > 100
+    assert found == []

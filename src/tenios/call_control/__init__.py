@@ -2,16 +2,18 @@
 
 A Call Control block in a routing plan POSTs a ``CallControlRequest`` to your URL; you answer
 with a ``CallControlResponse`` of call-flow blocks. After they ran TENIOS asks again, with
-``loop_count`` one higher, until you answer with no blocks::
+``loop_count`` one higher, until you answer with no blocks:
 
-    from tenios import call_control
+```python
+from tenios import call_control
 
-    request = call_control.parse_request(body, access_key=ACCESS_KEY, customer_number=200000)
-    if request.loop_count == 0:
-        answer = call_control.CallControlResponse().say("Hello!", voice_name="en-us.female.1")
-    else:
-        answer = call_control.CallControlResponse()  # done: the routing plan goes on
-    return answer.to_json()
+request = call_control.parse_request(body, access_key=ACCESS_KEY, customer_number=200000)
+if request.loop_count == 0:
+    answer = call_control.CallControlResponse().say("Hello!", voice_name="en-us.female.1")
+else:
+    answer = call_control.CallControlResponse()  # done: the routing plan goes on
+return answer.to_json()
+```
 
 This is the server side. The REST call ``client.call_control.interrupt_block`` is on the client.
 """

@@ -85,9 +85,11 @@ class CallControlResponse(BaseModel):
     """The answer to a Call Control request: ``{"blocks": [...]}``, run in order.
 
     An empty list ends the Call Control block and the routing plan goes on. Build it from block
-    objects, or fluently; each builder method checks its block at once and returns the response::
+    objects, or fluently; each builder method checks its block at once and returns the response:
 
-        CallControlResponse().say("Welcome!", voice_name="en-us.female.1").hangup()
+    ```python
+    CallControlResponse().say("Welcome!", voice_name="en-us.female.1").hangup()
+    ```
     """
 
     model_config: ClassVar[ConfigDict] = ConfigDict(extra="forbid", defer_build=True)

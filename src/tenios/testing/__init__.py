@@ -1,21 +1,21 @@
 """``tenios.testing``: a local emulator of the TENIOS API for tests, demos and notebooks.
 
-::
+```python
+from tenios.testing import Emulator, ManualClock
 
-    from tenios.testing import Emulator, ManualClock
+emulator = Emulator(clock=ManualClock())
+client = emulator.client()                 # in-process, no sockets
+callback = client.callback.init(
+    callback_config_id=tenios.testing.DEMO_CALLBACK_CONFIG_ID,
+    callback_number="+491234567890",
+    delay=0,
+)
+emulator.advance(20)
+assert client.callback.status(callback.id).status == "DISCONNECTED"
 
-    emulator = Emulator(clock=ManualClock())
-    client = emulator.client()                 # in-process, no sockets
-    callback = client.callback.init(
-        callback_config_id=tenios.testing.DEMO_CALLBACK_CONFIG_ID,
-        callback_number="+491234567890",
-        delay=0,
-    )
-    emulator.advance(20)
-    assert client.callback.status(callback.id).status == "DISCONNECTED"
-
-    with emulator.serve() as base_url:         # the same API over loopback HTTP/1.1
-        ...
+with emulator.serve() as base_url:         # the same API over loopback HTTP/1.1
+    ...
+```
 
 Also a pytest plugin (fixtures ``tenios_emulator`` and ``tenios_client``) and
 ``python -m tenios.testing --port 8080``. See ``docs/testing.md``.

@@ -28,7 +28,7 @@ def _checked_step(seconds: float) -> float:
 
 
 class ManualClock:
-    """A clock that stands still until the test moves it with :meth:`advance`."""
+    """A clock that stands still until the test moves it with `advance`."""
 
     def __init__(self, start: float = 0.0) -> None:
         self._now = float(start)

@@ -62,8 +62,10 @@ class ClientOptions(TypedDict, total=False):
     """Extra headers sent with every request."""
 
 
-_DEFAULT_DESTINATION = "+4922155400300"
-_DEFAULT_CALLER = "+4917012345678"
+SIMULATED_DESTINATION = "+4922155400300"
+"""The number a simulated call dials unless told otherwise (the TENIOS number called)."""
+SIMULATED_CALLER = "+4917012345678"
+"""The caller of a simulated call unless told otherwise."""
 
 
 Verify = Union[bool, str, "os.PathLike[str]", ssl.SSLContext]
@@ -89,7 +91,7 @@ class Emulator(AccountControls):
     Args:
         access_key: the one key the emulated API accepts.
         clock: the clock callbacks run on, e.g. a ``ManualClock`` the test moves with
-            :meth:`advance`. Default: real time multiplied by ``time_scale``.
+            `advance`. Default: real time multiplied by ``time_scale``.
         time_scale: emulated seconds per real second when no ``clock`` is given.
         callback_timings: how long each callback phase lasts (see ``CallbackTimings``).
         demo_data: whether to start with the demo account data.
@@ -390,7 +392,7 @@ class Emulator(AccountControls):
 
     @property
     def connection_count(self) -> int:
-        """How many HTTP connections the servers of :meth:`serve` have accepted so far."""
+        """How many HTTP connections the servers of `serve` have accepted so far."""
         with self._lock:
             return self._connections
 
@@ -407,8 +409,8 @@ class Emulator(AccountControls):
         access_key: str,
         customer_number: int,
         call_uuid: Optional[str] = None,
-        destination_number: str = _DEFAULT_DESTINATION,
-        caller_id_number: str = _DEFAULT_CALLER,
+        destination_number: str = SIMULATED_DESTINATION,
+        caller_id_number: str = SIMULATED_CALLER,
         variables: Optional[Mapping[str, str]] = None,
         blocks: Sequence[str] = ("ANNOUNCEMENT",),
         forward_destination: Optional[str] = "+492212345678",
@@ -485,8 +487,8 @@ class Emulator(AccountControls):
         digits: Iterable[str] = (),
         max_loops: int = 10,
         call_uuid: Optional[str] = None,
-        destination_number: str = _DEFAULT_DESTINATION,
-        caller_id_number: str = _DEFAULT_CALLER,
+        destination_number: str = SIMULATED_DESTINATION,
+        caller_id_number: str = SIMULATED_CALLER,
         timeout: float = 5.0,
         verify: Verify = True,
     ) -> CallControlRun:
@@ -526,15 +528,15 @@ class Emulator(AccountControls):
     # -- lifecycle ---------------------------------------------------------------------------
 
     def close(self) -> None:
-        """Close the connection pools of the clients made by :meth:`client`."""
+        """Close the connection pools of the clients made by `client`."""
         with self._lock:
             clients, self._http_clients = self._http_clients, []
         for http in clients:
             http.close()
 
     async def aclose(self) -> None:
-        """Close the connection pools of the clients made by :meth:`client` and
-        :meth:`async_client`."""
+        """Close the connection pools of the clients made by `client` and
+        `async_client`."""
         self.close()
         with self._lock:
             clients, self._async_http_clients = self._async_http_clients, []

@@ -1,6 +1,6 @@
 """The error answers the emulator gives, worded and shaped as on the vendor pages (``shared/seeds``).
 
-Each error is raised as an :class:`ApiFailure` by the rules or the handlers and turned into the
+Each error is raised as an `ApiFailure` by the rules or the handlers and turned into the
 JSON body ``{"success": false?, "error_code", "error_message", "fields"}`` by the app. The
 ``"success": false`` member is present exactly where the vendor pages show it.
 """

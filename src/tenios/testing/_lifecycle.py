@@ -1,13 +1,15 @@
 """How an emulated callback moves through its statuses as the emulator's clock advances.
 
-Seconds after ``/callback/init`` (with the default :class:`CallbackTimings`)::
+Seconds after ``/callback/init`` (with the default `CallbackTimings`):
 
-    0                      REQUESTED
-    1 (accept_after)       ACCEPTED
-    max(delay, 1)          CALLING_A      <- never before the requested delay
-    + 3 (ring_a)           CALLING_B      or CALL_A_FAILED (final) when scripted
-    + 3 (ring_b)           CONNECTED      or CALL_B_FAILED (final) when scripted
-    + 5 (talk)             DISCONNECTED   (final)
+```python
+0                      REQUESTED
+1 (accept_after)       ACCEPTED
+max(delay, 1)          CALLING_A      <- never before the requested delay
++ 3 (ring_a)           CALLING_B      or CALL_A_FAILED (final) when scripted
++ 3 (ring_b)           CONNECTED      or CALL_B_FAILED (final) when scripted
++ 5 (talk)             DISCONNECTED   (final)
+```
 
 Statuses are computed from the clock when asked for; nothing runs in the background.
 """

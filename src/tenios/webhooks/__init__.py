@@ -2,13 +2,15 @@
 
 TENIOS does not sign its posts. It puts the ``accessKey`` you configured (and your
 ``customerNumber``) in every body, and sends from ``TENIOS_SOURCE_IPS``. ``parse_event`` checks
-both in constant time before it reads anything else::
+both in constant time before it reads anything else:
 
-    from tenios import webhooks
+```python
+from tenios import webhooks
 
-    event = webhooks.parse_event(body, access_key=ACCESS_KEY, customer_number=200000)
-    if isinstance(event, webhooks.CallStartEvent):
-        print(event.variables.caller_id_number)
+event = webhooks.parse_event(body, access_key=ACCESS_KEY, customer_number=200000)
+if isinstance(event, webhooks.CallStartEvent):
+    print(event.variables.caller_id_number)
+```
 
 Framework-agnostic: pass the raw request body (bytes) from whatever server you run.
 """
