@@ -15,7 +15,6 @@ from typing import Annotated, Any, Callable, ClassVar, Optional, TypeVar, Union,
 
 import pydantic_core
 from pydantic import (
-    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -31,7 +30,6 @@ __all__ = [
     "CallVariables",
     "InboundModel",
     "WholeNumber",
-    "known_member",
     "read_inbound",
 ]
 
@@ -56,22 +54,6 @@ def _whole_number(value: object) -> object:
 
 WholeNumber = Annotated[int, BeforeValidator(_whole_number), Field(ge=0)]
 """A whole number >= 0, also when sent as a string of digits (``"0"``)."""
-
-
-def known_member(enum: type[_E]) -> AfterValidator:
-    """For an open enum: a known value becomes its member, any other string stays as it is.
-
-    Used as ``Annotated[StrictStr, known_member(E)]`` rather than ``Union[E, str]``, whose errors
-    name each branch of the union (``status.str-enum[E]``, ``status.str``) instead of the field.
-    """
-
-    def convert(value: str) -> Union[_E, str]:
-        try:
-            return enum(value)
-        except ValueError:
-            return value
-
-    return AfterValidator(convert)
 
 
 class InboundModel(BaseModel):

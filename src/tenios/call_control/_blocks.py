@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Optional, TypeVar, Union
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -27,9 +28,8 @@ from pydantic import (
 )
 from pydantic.alias_generators import to_camel
 
-from .._inbound import known_member
-from .._validation import E164_RULE, check_e164
-from ..types._fields import NonBlankStr
+from .._validation import E164_RULE, check_e164, check_not_blank
+from ..types._fields import NonBlankStr, Open
 from ..types._invalid import invalid_input
 from ..types.enums import DestinationType
 from ._enums import BlockType, BridgeMode, HangupCause
@@ -53,11 +53,11 @@ if TYPE_CHECKING:
     # Type checkers also accept the plain strings; at runtime pydantic turns them into the enum.
     BridgeModeArg = Union[BridgeMode, Literal["SEQUENTIAL", "PARALLEL"]]
     DestinationTypeArg = Union[DestinationType, Literal["EXTERNALNUMBER", "SIP_USER", "SIP_TRUNK"]]
-    HangupCauseArg = Union[HangupCause, str]
 else:
     BridgeModeArg = BridgeMode
     DestinationTypeArg = DestinationType
-    HangupCauseArg = Annotated[NonBlankStr, known_member(HangupCause)]  # open: any cause is sent
+# Open: a cause the SDK does not know yet is sent as given (and must not be blank).
+HangupCauseArg = Annotated[Open[HangupCause], AfterValidator(check_not_blank)]
 
 PositiveInt = Annotated[StrictInt, Field(ge=1)]
 VariableName = Annotated[StrictStr, Field(pattern=r"^[a-z0-9_]+$")]

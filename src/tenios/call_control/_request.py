@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any, Optional, Union
+from typing import Any, Optional
 
-from pydantic import Field, StrictStr
+from pydantic import Field
 
-from .._inbound import Body, CallVariables, InboundModel, WholeNumber, known_member, read_inbound
+from .._inbound import Body, CallVariables, InboundModel, WholeNumber, read_inbound
+from ..types._fields import Open
 from ._enums import RequestStatus
-
-if TYPE_CHECKING:
-    OpenRequestStatus = Union[RequestStatus, str]
-else:
-    OpenRequestStatus = Annotated[StrictStr, known_member(RequestStatus)]
 
 __all__ = ["BlocksProcessingResult", "CallControlRequest", "parse_request"]
 
@@ -43,7 +39,7 @@ class CallControlRequest(InboundModel):
     """Identifies this Call Control block instance (in every example, not in the field table)."""
     loop_count: WholeNumber
     """0 for the first request of this block instance, then 1, 2, ... (also sent as a string)."""
-    request_status: OpenRequestStatus
+    request_status: Open[RequestStatus]
     """``REQUESTING_BLOCKS`` or ``VALIDATION_ERRORS``; a value the SDK does not know stays a str."""
     blocks_processing_result: Optional[BlocksProcessingResult] = None
     """TENIOS's verdict on your previous answer; ``None`` on the first request."""

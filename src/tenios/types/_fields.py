@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated, TypeVar, Union
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, TypeVar, Union
 
-from pydantic import AfterValidator, Field, StrictStr
+from pydantic import AfterValidator, StrictStr
 
 from .._validation import (
     check_dtmf_key,
@@ -27,9 +28,36 @@ NonBlankStr = Annotated[StrictStr, AfterValidator(check_not_blank)]
 """A string with at least one non-space character."""
 
 _E = TypeVar("_E")
+_M = TypeVar("_M", bound=Enum)
 
-Open = Annotated[Union[_E, str], Field(union_mode="left_to_right")]
-"""A received enum value: the enum member when known, else the raw string (the API will grow)."""
+
+def known_member(enum: type[_M]) -> AfterValidator:
+    """For an open enum: a known value becomes its member, any other string stays as it is.
+
+    Used (through ``Open``) as ``Annotated[StrictStr, known_member(E)]`` rather than
+    ``Union[E, str]``, whose errors name each branch of the union instead of the field.
+    """
+
+    def convert(value: str) -> Union[_M, str]:
+        try:
+            return enum(value)
+        except ValueError:
+            return value
+
+    return AfterValidator(convert)
+
+
+if TYPE_CHECKING:
+    Open = Union[_E, str]
+else:
+
+    class Open:
+        """``Open[E]``: an enum value that may be new (the API grows): the member when known,
+        else the string as sent. Type checkers see ``E | str``."""
+
+        def __class_getitem__(cls, enum: type[Enum]) -> object:
+            return Annotated[StrictStr, known_member(enum)]
+
 
 HttpsUrl = Annotated[StrictStr, AfterValidator(check_https_url)]
 """An absolute ``https://`` URL that TENIOS will post to."""

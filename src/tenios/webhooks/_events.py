@@ -5,18 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Optional, Union
 
-from pydantic import Discriminator, Field, PrivateAttr, StrictStr, Tag, model_validator
+from pydantic import Discriminator, Field, PrivateAttr, Tag, model_validator
 
 from .._exceptions import WebhookPayloadError
-from .._inbound import Body, CallVariables, InboundModel, WholeNumber, known_member, read_inbound
+from .._inbound import Body, CallVariables, InboundModel, WholeNumber, read_inbound
+from ..types._fields import Open
 from ..types.enums import DestinationType
 
 if TYPE_CHECKING:
     from pydantic import ModelWrapValidatorHandler  # not exported by pydantic 2.6 to 2.8
-
-    OpenDestinationType = Union[DestinationType, str]
-else:
-    OpenDestinationType = Annotated[StrictStr, known_member(DestinationType)]
 
 __all__ = [
     "BaseEvent",
@@ -67,7 +64,7 @@ class CallEndEvent(BaseEvent):
 class _ForwardEvent(BaseEvent):
     destination: Optional[str] = None
     """Where the call is forwarded: a number, a SIP user or a SIP trunk."""
-    destination_type: Optional[OpenDestinationType] = None
+    destination_type: Optional[Open[DestinationType]] = None
     """``EXTERNALNUMBER``, ``SIP_USER`` or ``SIP_TRUNK``; a value the SDK does not know stays a str."""
 
 
