@@ -37,7 +37,7 @@ def test_open_enums_have_one_mechanism() -> None:
 
 
 def test_httpx_is_imported_at_run_time_only_by_the_http_layer() -> None:
-    importers = []
+    importers: list[str] = []
     for path in PACKAGE.rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in tree.body:  # module level, outside `if TYPE_CHECKING:` blocks
