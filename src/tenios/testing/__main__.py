@@ -23,9 +23,9 @@ from ._store import (
 )
 
 
-def _arguments(argv: Optional[Sequence[str]]) -> argparse.Namespace:
+def _arguments(argv: Optional[Sequence[str]], prog: str) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        prog="python -m tenios.testing",
+        prog=prog,
         description="Serve a local emulator of the TENIOS API over HTTP until Ctrl-C.",
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
@@ -49,9 +49,14 @@ def _say(line: str) -> None:
     print(line, flush=True)
 
 
-def main(argv: Optional[Sequence[str]] = None, *, stop: Optional[threading.Event] = None) -> int:
+def main(
+    argv: Optional[Sequence[str]] = None,
+    *,
+    stop: Optional[threading.Event] = None,
+    prog: str = "python -m tenios.testing",
+) -> int:
     """Serve until Ctrl-C (or until ``stop`` is set, for tests); returns the exit status."""
-    args = _arguments(argv)
+    args = _arguments(argv, prog)
     emulator = Emulator(args.access_key, time_scale=args.time_scale)
     with emulator.serve(args.host, args.port, log=None if args.quiet else _say) as base_url:
         _say(f"TENIOS emulator listening on {base_url}")
