@@ -9,16 +9,13 @@ page at a time, so its peak memory should not grow with the number of pages.
 from __future__ import annotations
 
 import gc
-import subprocess
-import sys
 import time
 import tracemalloc
-from collections.abc import Generator, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, ContextManager, Optional
 
 import httpx
 import pydantic
@@ -27,6 +24,7 @@ import tenios
 from tenios.testing import DEMO_ACCESS_KEY
 
 from ._timing import interleaved
+from .loopback import server_process
 from .report import Row, Target
 
 SERVER_SCRIPT = Path(__file__).with_name("cdr_server.py")
@@ -66,30 +64,9 @@ class HandPage(pydantic.BaseModel):
     total_items: int
 
 
-@contextmanager
-def cdr_server(cdrs: int) -> Generator[str, None, None]:
+def cdr_server(cdrs: int) -> ContextManager[str]:
     """The emulator with ``cdrs`` CDRs in a child process; yields its base URL."""
-    process = subprocess.Popen(
-        [sys.executable, str(SERVER_SCRIPT), str(cdrs)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-    )
-    try:
-        assert process.stdout is not None
-        port = process.stdout.readline().strip()
-        if not port.isdigit():
-            raise RuntimeError("the CDR server did not start")
-        yield f"http://127.0.0.1:{int(port)}"
-    finally:
-        assert process.stdin is not None
-        process.stdin.close()
-        try:
-            process.wait(timeout=STOP_TIMEOUT_SECONDS)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        if process.stdout is not None:
-            process.stdout.close()
+    return server_process(SERVER_SCRIPT, str(cdrs))
 
 
 def _end(legs: int) -> datetime:

@@ -32,8 +32,16 @@ STOP_TIMEOUT_SECONDS = 10.0
 @contextmanager
 def loopback_server() -> Generator[str, None, None]:
     """Start the keep-alive server in a child process; yield its base URL; stop it."""
+    with server_process(SERVER_SCRIPT) as base_url:
+        yield base_url
+
+
+@contextmanager
+def server_process(script: Path, *arguments: str) -> Generator[str, None, None]:
+    """Run a server ``script`` in a child process; it prints its port and serves until stdin
+    closes. Yields its base URL; stops it."""
     process = subprocess.Popen(
-        [sys.executable, str(SERVER_SCRIPT)],
+        [sys.executable, str(script), *arguments],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
     )
@@ -41,7 +49,7 @@ def loopback_server() -> Generator[str, None, None]:
         assert process.stdout is not None
         port = process.stdout.readline().strip()
         if not port.isdigit():
-            raise RuntimeError("the loopback server did not start")
+            raise RuntimeError(f"{script.name} did not start")
         yield f"http://127.0.0.1:{int(port)}"
     finally:
         assert process.stdin is not None

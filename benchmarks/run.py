@@ -20,7 +20,7 @@ PLOT = ROOT / "docs" / "img" / "per-call.png"
 DOCS = ROOT / "docs" / "performance.md"
 DOCS_START = "<!-- bench:results:start -->"
 DOCS_END = "<!-- bench:results:end -->"
-MEASUREMENTS = ("a", "b", "c", "d", "e", "f")
+MEASUREMENTS = ("a", "b", "c", "d", "e", "f", "g")
 DESCRIPTION = "Benchmarks of tenios against hand-written httpx + pydantic."
 
 
@@ -81,7 +81,7 @@ def _arguments(argv: Optional[list[str]]) -> argparse.Namespace:
     parser.add_argument(
         "--only",
         default=",".join(MEASUREMENTS),
-        help="comma-separated measurements to run (default: a,b,c,d,e,f)",
+        help="comma-separated measurements to run (default: a,b,c,d,e,f,g)",
     )
     save = parser.add_mutually_exclusive_group()
     save.add_argument("--save", dest="save", action="store_true", default=None)
@@ -115,6 +115,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         sys.path.insert(0, str(ROOT))
     from benchmarks import (
         cdr_listing,
+        cli_startup,
         import_time,
         loopback,
         memory,
@@ -150,6 +151,8 @@ def main(argv: Optional[list[str]] = None) -> int:
                 )
     if "d" in only:
         rows += webhook_parsing.measure(settings.webhook_rounds, settings.webhook_events)
+    if "g" in only:
+        rows += cli_startup.measure(settings.import_rounds)
     if "f" in only:
         rows += cdr_listing.measure(settings.listing_rounds, settings.listing_cdrs, page_size=1000)
     rows.sort(key=lambda row: row.key)

@@ -6,7 +6,7 @@ import argparse
 import os
 import ssl
 from pathlib import Path
-from typing import Any, Union
+from typing import Any, Optional, Union
 
 from . import _exit
 from ._output import emit, fail
@@ -71,6 +71,17 @@ def _verify(args: argparse.Namespace) -> Union[bool, ssl.SSLContext]:
     return True
 
 
+def _status_problem(statuses: set[int]) -> Optional[int]:
+    """The exit code for a receiver's statuses other than 2xx (a 403 says: wrong key)."""
+    if 403 in statuses:
+        fail("the receiver answered 403: it refused the access key")
+        return _exit.RECEIVER_REFUSED_KEY
+    if any(not 200 <= status < 300 for status in statuses):
+        fail(f"the receiver answered HTTP {sorted(statuses)}")
+        return _exit.RECEIVER_STATUS
+    return None
+
+
 def _unreachable(error: BaseException) -> int:
     fail(f"the receiver could not be reached: {error}")
     return _exit.RECEIVER_UNREACHABLE
@@ -110,13 +121,9 @@ def _call_control(args: argparse.Namespace) -> int:
             "problems": [vars(problem) for problem in run.problems],
         }
     )
-    statuses = {loop.status_code for loop in run.loops}
-    if 403 in statuses:
-        fail("the receiver answered 403: it refused the access key")
-        return _exit.RECEIVER_REFUSED_KEY
-    if any(not 200 <= status < 300 for status in statuses):
-        fail(f"the receiver answered HTTP {sorted(statuses)}")
-        return _exit.RECEIVER_STATUS
+    refused = _status_problem({loop.status_code for loop in run.loops})
+    if refused is not None:
+        return refused
     if not run.ok:
         for problem in run.problems:
             fail(str(problem))
@@ -146,10 +153,5 @@ def _simulate_call(args: argparse.Namespace) -> int:
     for delivery in call.deliveries:
         emit({"event": delivery.payload["requestType"], "status": delivery.status_code})
         statuses.append(delivery.status_code)
-    if 403 in statuses:
-        fail("the receiver answered 403: it refused the access key")
-        return _exit.RECEIVER_REFUSED_KEY
-    if any(not 200 <= status < 300 for status in statuses):
-        fail(f"the receiver answered HTTP {sorted(set(statuses))}")
-        return _exit.RECEIVER_STATUS
-    return _exit.OK
+    refused = _status_problem(set(statuses))
+    return _exit.OK if refused is None else refused

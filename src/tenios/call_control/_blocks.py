@@ -20,7 +20,6 @@ from pydantic import (
     StrictBool,
     StrictInt,
     StrictStr,
-    ValidationError,
     ValidationInfo,
     field_validator,
     model_serializer,
@@ -30,7 +29,7 @@ from pydantic.alias_generators import to_camel
 
 from .._validation import E164_RULE, check_e164, check_not_blank
 from ..types._fields import NonBlankStr, Open
-from ..types._invalid import invalid_input
+from ..types._invalid import checked_init
 from ..types.enums import DestinationType
 from ._enums import BlockType, BridgeMode, HangupCause
 
@@ -97,12 +96,7 @@ class _WireModel(BaseModel):
 
         def __init__(self, **data: Any) -> None:
             """Check the attributes at once; a broken rule raises ``RequestValidationError``."""
-            try:
-                super().__init__(**data)
-            except ValidationError as exc:
-                raise invalid_input(
-                    exc, unknown=f"is not an attribute of {_what(type(self))}"
-                ) from None
+            checked_init(super().__init__, data, f"is not an attribute of {_what(type(self))}")
 
     @classmethod
     def from_wire(cls: type[_W], data: Mapping[str, Any]) -> _W:

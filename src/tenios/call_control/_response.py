@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Optional, Union, cas
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, ValidationError
 
 from .._exceptions import RequestValidationError
-from ..types._invalid import invalid_input
+from ..types._invalid import checked_init, invalid_input
 from ._blocks import (
     Announcement,
     Block,
@@ -101,12 +101,7 @@ class CallControlResponse(BaseModel):
 
         def __init__(self, **data: Any) -> None:
             """Check the blocks at once; a broken rule raises ``RequestValidationError``."""
-            try:
-                super().__init__(**data)
-            except ValidationError as exc:
-                raise invalid_input(
-                    exc, unknown="is not an attribute of a Call Control answer"
-                ) from None
+            checked_init(super().__init__, data, "is not an attribute of a Call Control answer")
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object TENIOS expects: camelCase names, nulls left out."""

@@ -38,11 +38,10 @@ def known_member(enum: type[_M]) -> AfterValidator:
     ``Union[E, str]``, whose errors name each branch of the union instead of the field.
     """
 
+    members: dict[str, Union[_M, str]] = {str(member.value): member for member in enum}
+
     def convert(value: str) -> Union[_M, str]:
-        try:
-            return enum(value)
-        except ValueError:
-            return value
+        return members.get(value, value)  # a dict lookup: this runs for every item of a page
 
     return AfterValidator(convert)
 

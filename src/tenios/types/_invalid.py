@@ -3,13 +3,13 @@ names each field and its rule. Used for API arguments and for Call Control block
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from pydantic import ValidationError
 
 from .._exceptions import RequestValidationError
 
-__all__ = ["invalid_input"]
+__all__ = ["checked_init", "invalid_input"]
 
 
 def invalid_input(
@@ -55,3 +55,12 @@ def _describe(error: Any, unknown: str) -> list[tuple[str, str]]:
     message: str = error["msg"]
     message = message.replace("Input should be", "must be", 1)
     return [(name, message.replace("String should match pattern", "must match the pattern", 1))]
+
+
+def checked_init(init: Callable[..., None], data: dict[str, Any], unknown: str) -> None:
+    """Run a model's pydantic ``__init__`` with ``data``; a broken rule raises
+    ``RequestValidationError`` (for models users build: blocks and Call Control answers)."""
+    try:
+        init(**data)
+    except ValidationError as exc:
+        raise invalid_input(exc, unknown=unknown) from None
