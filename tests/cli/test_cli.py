@@ -1,5 +1,7 @@
-"""The ``tenios`` command, driven as a subprocess against the served emulator: results as JSON,
-exit codes by outcome, CSV exports, receivers in another process, and never the key."""
+"""The ``tenios`` command against the served emulator: results as JSON, exit codes by outcome,
+CSV exports, receivers in another process, and never the key. The first tests and the receiver
+tests run it as a subprocess, as a shell does; the others in this process (``run_cli``), which
+is the same code without the start-up cost."""
 
 from __future__ import annotations
 
@@ -22,6 +24,8 @@ from tenios.testing import (
     DEMO_SUPERVISOR_KEY,
     Emulator,
 )
+
+from ._run import Ran, run_cli
 
 KEY = "cli-secret-api-key-7Qm2"
 HERE = Path(__file__).parent
@@ -51,7 +55,7 @@ def api() -> Iterator[tuple[Emulator, dict[str, str]]]:
         yield emulator, env
 
 
-def _assert_no_key(result: subprocess.CompletedProcess[str]) -> None:
+def _assert_no_key(result: subprocess.CompletedProcess[str] | Ran) -> None:
     assert KEY not in result.stdout
     assert KEY not in result.stderr
 
@@ -86,7 +90,7 @@ def test_errors_are_one_line_and_an_exit_code(
     api: tuple[Emulator, dict[str, str]], arguments: tuple[str, ...], code: int, message: str
 ) -> None:
     _, env = api
-    result = tenios(*arguments, env=env)
+    result = run_cli(*arguments, env=env)
     assert result.returncode == code
     assert result.stdout == ""
     assert message in result.stderr
@@ -111,7 +115,7 @@ def test_the_supervisor_key_comes_from_the_environment(
     api: tuple[Emulator, dict[str, str]],
 ) -> None:
     emulator, env = api
-    result = tenios(
+    result = run_cli(
         "monitoring", "start", DEMO_CALL_UUID, "--supervisor-destination", "+491234567891",
         env={**env, "TENIOS_SUPERVISOR_KEY": DEMO_SUPERVISOR_KEY},
     )  # fmt: skip
@@ -125,7 +129,7 @@ def test_cdrs_export_writes_csv_page_by_page(
 ) -> None:
     emulator, env = api
     out = tmp_path / "day.csv"
-    result = tenios(
+    result = run_cli(
         "cdrs", "export", "--from", "2026-11-02", "--to", "2026-11-03", "--format", "csv",
         "--output", str(out), "--page-size", "50", env=env,
     )  # fmt: skip
@@ -139,7 +143,7 @@ def test_cdrs_export_writes_csv_page_by_page(
 
 def test_listings_print_one_json_line_per_item(api: tuple[Emulator, dict[str, str]]) -> None:
     _, env = api
-    result = tenios("cloud-pbx", "list", "--page-size", "2", env=env)
+    result = run_cli("cloud-pbx", "list", "--page-size", "2", env=env)
     users = [json.loads(line) for line in result.stdout.splitlines()]
     assert [user["first_name"] for user in users] == ["Anna", "Ben", "Carla"]
 
@@ -215,12 +219,12 @@ def test_debugging_commands_read_stdin() -> None:
     event = json.dumps(
         {"requestType": "CALL_END", "customerNumber": 1, "accessKey": "k", "variables": {}}
     )
-    parsed = tenios("webhook", "parse", env=dict(os.environ), stdin=event)
+    parsed = run_cli("webhook", "parse", env=dict(os.environ), stdin=event)
     assert parsed.returncode == 0, parsed.stderr
     assert json.loads(parsed.stdout)["type"] == "CallEndEvent"
     assert '"k"' not in parsed.stdout  # the received key is not echoed
     answer = json.dumps({"blocks": [{"blockType": "HANGUP", "hangupCause": "NORMAL_CLEARING"}]})
-    valid = tenios("call-control", "validate", env=dict(os.environ), stdin=answer)
+    valid = run_cli("call-control", "validate", env=dict(os.environ), stdin=answer)
     assert (valid.returncode, json.loads(valid.stdout)["ok"]) == (0, True)
 
 

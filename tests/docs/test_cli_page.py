@@ -1,18 +1,20 @@
 """Every command on docs/cli.md runs against a fresh emulator, exits as the page says, and prints
-what the page shows after it."""
+what the page shows after it (in this process: tests/cli drives the command as a subprocess)."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import shlex
-import subprocess
-import sys
+from collections.abc import Generator
 from pathlib import Path
 from typing import Optional
 
 from tenios.testing import Emulator
+
+from ..cli._run import run_cli
 
 PAGE = Path(__file__).resolve().parents[2] / "docs" / "cli.md"
 
@@ -30,6 +32,17 @@ def _commands() -> list[tuple[str, Optional[str]]]:
     return found
 
 
+@contextlib.contextmanager
+def _chdir(path: Path) -> Generator[None, None, None]:
+    """``contextlib.chdir``, which Python 3.9 lacks."""
+    before = Path.cwd()
+    os.chdir(path)
+    try:
+        yield
+    finally:
+        os.chdir(before)
+
+
 def test_every_command_on_the_page_runs_as_shown(tmp_path: Path) -> None:
     commands = _commands()
     assert len(commands) >= 10
@@ -45,16 +58,8 @@ def test_every_command_on_the_page_runs_as_shown(tmp_path: Path) -> None:
             words = shlex.split(tenios_part if bar else command)
             assert words[0] == "tenios", line
             stdin = shlex.split(pipe.removeprefix("echo "))[0] if bar else ""
-            result = subprocess.run(
-                [sys.executable, "-m", "tenios", *words[1:]],
-                env=env,
-                cwd=tmp_path,
-                input=stdin,
-                capture_output=True,
-                text=True,
-                timeout=60,
-                check=False,
-            )
+            with _chdir(tmp_path):
+                result = run_cli(*words[1:], env=env, stdin=stdin)
             assert result.returncode == expected, f"{line}\n{result.stderr}"
             assert "docs-key" not in result.stdout + result.stderr
             if shown is not None:

@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tenios.testing import DEMO_AGENT_EMAIL, DEMO_CALL_UUID, DEMO_CALLBACK_CONFIG_ID, Emulator
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -59,6 +61,7 @@ def test_the_quickstart_runs_against_the_emulator_without_a_key() -> None:
     assert result.stderr == ""
 
 
+@pytest.mark.slow  # two runs of the quickstart in fresh processes
 def test_the_quickstart_talks_to_the_api_named_by_the_environment_when_a_key_is_set() -> None:
     with Emulator("my-real-key", time_scale=50) as emulator, emulator.serve() as base_url:
         env = {

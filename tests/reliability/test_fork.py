@@ -43,6 +43,7 @@ def _run_script(base_url: str, scenario: str) -> dict[str, Any]:
     return outcome
 
 
+@pytest.mark.slow  # a real fork; the simulated ones below run by default
 def test_child_opens_its_own_connection_and_parent_keeps_its_own() -> None:
     with RawServer(answer(200, OK_BYTES)) as server:
         outcome = _run_script(server.base_url, "owned")
@@ -62,6 +63,7 @@ def test_child_opens_its_own_connection_and_parent_keeps_its_own() -> None:
     assert server.connections_accepted == 2
 
 
+@pytest.mark.slow  # a real fork; the simulated ones below run by default
 def test_child_of_a_client_with_a_passed_in_http_client_gets_a_clear_error() -> None:
     with RawServer(answer(200, OK_BYTES)) as server:
         outcome = _run_script(server.base_url, "passed_in")
@@ -76,6 +78,7 @@ def test_child_of_a_client_with_a_passed_in_http_client_gets_a_clear_error() -> 
     assert server.connections_accepted == 1
 
 
+@pytest.mark.slow  # a real fork; the simulated ones below run by default
 def test_a_client_closed_before_the_fork_stays_closed_in_the_child() -> None:
     with RawServer(answer(200, OK_BYTES)) as server:
         outcome = _run_script(server.base_url, "closed")

@@ -21,13 +21,6 @@ from tenios._endpoints import ENDPOINTS
 from ..conftest import FakeClock
 from ._calls import MINIMAL_CALLS, SAFE_ENDPOINTS, UNSAFE_ENDPOINTS, call
 
-
-@pytest.fixture
-def client(either_client: tenios.TeniosClient) -> tenios.TeniosClient:
-    """Every test of this module runs on both clients (tests/_sides.py)."""
-    return either_client
-
-
 PATHS = {endpoint.name: endpoint.path for endpoint in ENDPOINTS}
 Answer = Callable[[httpx.Request], httpx.Response]
 
