@@ -9,8 +9,10 @@ import csv
 import io
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -240,3 +242,34 @@ def test_help_starts_without_httpx_or_pydantic() -> None:
     )
     assert result.stdout.strip().endswith("[]")
     assert "example: tenios callback init" in result.stdout
+
+
+def test_ctrl_c_stops_an_export_cleanly_with_130(
+    api: tuple[Emulator, dict[str, str]], tmp_path: Path
+) -> None:
+    emulator, env = api
+    emulator.inject_fault("cdrs.page", delay=0.0)  # the first page comes at once,
+    emulator.inject_fault("cdrs.page", delay=5.0)  # the second only after Ctrl-C
+    out = tmp_path / "day.csv"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tenios", "cdrs", "export", "--from", "2026-11-02", "--to",
+         "2026-11-03", "--output", str(out), "--page-size", "50"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 20
+        while len(emulator.requests_to("cdrs.page")) < 2 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=20)
+    finally:
+        process.kill()
+    assert process.returncode == 130
+    assert "interrupted" in stderr
+    assert "Traceback" not in stderr
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert len(rows) == 50  # the first page, whole: what was written stays valid
+    assert all(row["uuid"] for row in rows)
