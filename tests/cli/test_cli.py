@@ -5,6 +5,7 @@ is the same code without the start-up cost."""
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import json
@@ -15,6 +16,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -273,3 +275,23 @@ def test_ctrl_c_stops_an_export_cleanly_with_130(
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert len(rows) == 50  # the first page, whole: what was written stays valid
     assert all(row["uuid"] for row in rows)
+
+
+def test_every_command_shows_an_example_in_its_help() -> None:
+    from tenios._cli._main import build_parser
+
+    def walk(
+        parser: argparse.ArgumentParser, path: str
+    ) -> list[tuple[str, argparse.ArgumentParser]]:
+        found = [(path, parser)]
+        for action in parser._actions:  # pyright: ignore[reportPrivateUsage]
+            children: object = action.choices
+            if isinstance(children, dict):  # a group of subcommands
+                for name, child in cast("dict[str, argparse.ArgumentParser]", children).items():
+                    found += walk(child, f"{path} {name}")
+        return found
+
+    commands = walk(build_parser(), "tenios")
+    assert len(commands) > 40
+    missing = [path for path, parser in commands if "example: " not in (parser.epilog or "")]
+    assert missing == ["tenios emulator serve"]  # its help is python -m tenios.testing's

@@ -34,7 +34,13 @@ def add_commands(subparsers: Any, commands: dict[str, dict[str, dict[str, Any]]]
     returns each resource's group of methods, for commands that join them."""
     groups: dict[str, Any] = {}
     for resource, methods in commands.items():
-        group = subparsers.add_parser(resource, help=f"the {resource} API")
+        first = next(iter(methods))
+        group = subparsers.add_parser(
+            resource,
+            help=f"the {resource} API",
+            description=f"The {resource} API: one subcommand per method.",
+            epilog=f"example: {_example(resource, first, methods[first])}",
+        )
         actions = groups[resource] = group.add_subparsers(
             dest="method", metavar="METHOD", required=True
         )

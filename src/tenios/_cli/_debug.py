@@ -14,7 +14,12 @@ from ._output import emit, fail
 
 def add_commands(subparsers: Any) -> None:
     """``webhook parse`` (``call-control validate`` joins the API's call-control group)."""
-    webhook = subparsers.add_parser("webhook", help="debug HTTPS-POST receivers")
+    webhook = subparsers.add_parser(
+        "webhook",
+        help="debug HTTPS-POST receivers",
+        description="Read what TENIOS posts, as your receiver would.",
+        epilog="example: tenios webhook parse post.json",
+    )
     webhook_actions = webhook.add_subparsers(dest="action", metavar="ACTION", required=True)
     parse = webhook_actions.add_parser(
         "parse",

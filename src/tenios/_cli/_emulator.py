@@ -16,7 +16,12 @@ KEY_ENV = "TENIOS_WEBHOOK_ACCESS_KEY"
 
 def add_commands(subparsers: Any) -> None:
     """``emulator serve``, ``emulator call-control`` and ``emulator simulate-call``."""
-    group = subparsers.add_parser("emulator", help="the local TENIOS emulator")
+    group = subparsers.add_parser(
+        "emulator",
+        help="the local TENIOS emulator",
+        description="Serve the emulated API, or drive a receiver as TENIOS would.",
+        epilog="example: tenios emulator serve --port 8080",
+    )
     actions = group.add_subparsers(dest="action", metavar="ACTION", required=True)
     serve = actions.add_parser(
         "serve",

@@ -24,7 +24,8 @@ on stdout, messages on stderr. Exit codes: 0 ok, 2 usage, 3 invalid argument, 4 
 11 receiver status not 2xx, 12 receiver refused the key, 13 receiver unreachable, 130 Ctrl-C."""
 
 
-def _parser() -> argparse.ArgumentParser:
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command tree (built from the generated command table)."""
     from .._version import __version__
 
     parser = argparse.ArgumentParser(
@@ -59,7 +60,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             from ..testing.__main__ import main as serve
 
             return serve(arguments[2:], prog="tenios emulator serve")
-        args = _parser().parse_args(arguments)
+        args = build_parser().parse_args(arguments)
         if getattr(args, "spec", None) is not None or args.run is _export.run:
             return _api.run_safely(args)
         return int(args.run(args))
