@@ -260,11 +260,15 @@ def test_ctrl_c_stops_an_export_cleanly_with_130(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        # A test runner's worker may ignore SIGINT, and a child inherits that: give it back the
+        # default, as a shell does, so that Python turns Ctrl-C into KeyboardInterrupt.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )  # fmt: skip
     try:
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 30
         while len(emulator.requests_to("cdrs.page")) < 2 and time.monotonic() < deadline:
             time.sleep(0.02)
+        assert len(emulator.requests_to("cdrs.page")) == 2, "the export did not reach page 2"
         process.send_signal(signal.SIGINT)
         _, stderr = process.communicate(timeout=20)
     finally:

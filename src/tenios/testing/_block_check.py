@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from .._exceptions import RequestValidationError
 
@@ -54,26 +54,9 @@ def _in_wire_names(model: type[BaseModel], message: str) -> str:
 
 
 def _problems_of(
-    loop: int, index: int, model: type[BaseModel], block: Mapping[str, Any], error: Exception
+    loop: int, index: int, model: type[BaseModel], error: Exception
 ) -> list[CallControlProblem]:
-    if isinstance(error, ValidationError):
-        found: list[CallControlProblem] = []
-        for detail in error.errors(include_url=False):
-            location = [str(part) for part in detail["loc"]]
-            attribute = _wire_name(model, location[0]) if location else None
-            if attribute is not None and len(location) > 1:
-                attribute += "".join(
-                    f"[{part}]" if part.isdigit() else f".{part}" for part in location[1:]
-                )
-            kind = detail["type"]
-            if kind == "missing":
-                message = "is required"
-            elif kind == "extra_forbidden":
-                message = f"is not an attribute of a {block.get('blockType')} block"
-            else:
-                message = _in_wire_names(model, str(detail["msg"]).removeprefix("Value error, "))
-            found.append(CallControlProblem(loop, index, attribute, message))
-        return found
+    """The problems an SDK block model reported, by wire names."""
     if isinstance(error, RequestValidationError):
         problems: list[CallControlProblem] = []
         for line in error.errors or [str(error)]:
@@ -114,6 +97,6 @@ def block_problems(
             continue
         try:
             model(**dict(block))  # the SDK's own check, by wire names
-        except (ValidationError, RequestValidationError, ValueError) as error:
-            problems.extend(_problems_of(loop, index, model, block, error))
+        except ValueError as error:  # RequestValidationError is one
+            problems.extend(_problems_of(loop, index, model, error))
     return problems
