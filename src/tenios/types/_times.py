@@ -4,18 +4,20 @@ and times received read as aware datetimes."""
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 from pydantic import (
     AfterValidator,
     BeforeValidator,
     PlainSerializer,
     Strict,
-    ValidatorFunctionWrapHandler,
     WrapValidator,
 )
 
 from .._validation import AWARE_RULE
+
+if TYPE_CHECKING:
+    from pydantic_core.core_schema import ValidatorFunctionWrapHandler
 
 __all__ = ["AwareDatetime", "ReceivedDate", "ReceivedDatetime", "wire_time"]
 
