@@ -7,6 +7,7 @@ read from ``tenios._endpoints``, so that a change to the endpoint table is caugh
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import email.utils
 import functools
@@ -17,7 +18,7 @@ from collections.abc import Generator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from enum import Enum
-from typing import Callable, ContextManager, Optional, Protocol
+from typing import Any, Callable, ContextManager, Optional, Protocol
 from unittest import mock
 
 import httpx
@@ -25,6 +26,7 @@ import httpx
 import tenios
 from tenios import _clock
 
+from .._sides import blocking
 from ._rawserver import (
     JSON,
     RawConnection,
@@ -583,8 +585,13 @@ class Measurement:
 def recorded_waits() -> Generator[list[float], None, None]:
     """Skip retry waits (recording them instead) and fix the jitter at 1.0."""
     waits: list[float] = []
+
+    async def record(seconds: float) -> None:
+        waits.append(seconds)
+
     with (
         mock.patch.object(_clock, "sleep", waits.append),
+        mock.patch.object(_clock, "sleep_async", record),
         mock.patch.object(_clock, "jitter", return_value=1.0),
     ):
         yield waits
@@ -596,24 +603,41 @@ def tls_context() -> ssl.SSLContext:
     return ssl.create_default_context()
 
 
-def measure(call: EndpointCall, base_url: str) -> Measurement:
-    """Make ``call`` against ``base_url`` with the matrix settings; count attempts and time."""
+def _settings(base_url: str) -> dict[str, Any]:
+    return {
+        "access_key": ACCESS_KEY,
+        "base_url": base_url,
+        "timeout": TIMEOUT_SECONDS,
+        "max_retries": MAX_RETRIES,
+    }
+
+
+def measure(call: EndpointCall, base_url: str, side: str = "sync") -> Measurement:
+    """Make ``call`` against ``base_url`` with the matrix settings on the ``side`` client
+    (``"async"``: an ``AsyncTeniosClient`` seen through tests/_sides.py); count attempts and time."""
     measurement = Measurement()
 
     def count_attempt(_: httpx.Request) -> None:
         measurement.attempts += 1
 
-    with (
-        httpx.Client(verify=tls_context(), event_hooks={"request": [count_attempt]}) as http,
-        recorded_waits() as waits,
-    ):
-        client = tenios.TeniosClient(
-            access_key=ACCESS_KEY,
-            base_url=base_url,
-            timeout=TIMEOUT_SECONDS,
-            max_retries=MAX_RETRIES,
-            http_client=http,
-        )
+    async def count_async_attempt(request: httpx.Request) -> None:
+        count_attempt(request)
+
+    with recorded_waits() as waits, contextlib.ExitStack() as stack:
+        if side == "sync":
+            http = stack.enter_context(
+                httpx.Client(verify=tls_context(), event_hooks={"request": [count_attempt]})
+            )
+            client = tenios.TeniosClient(**_settings(base_url), http_client=http)
+        else:
+            async_http = httpx.AsyncClient(
+                verify=tls_context(), event_hooks={"request": [count_async_attempt]}
+            )
+            client = blocking(
+                lambda: tenios.AsyncTeniosClient(**_settings(base_url), http_client=async_http)
+            )
+            stack.callback(client.close)
+            stack.callback(lambda: asyncio.run(async_http.aclose()))
         started = time.monotonic()
         try:
             measurement.result = call.invoke(client)
@@ -624,9 +648,9 @@ def measure(call: EndpointCall, base_url: str) -> Measurement:
     return measurement
 
 
-def run(fault: Fault, call: EndpointCall) -> tuple[Measurement, int]:
+def run(fault: Fault, call: EndpointCall, side: str = "sync") -> tuple[Measurement, int]:
     """Measure ``call`` under ``fault``; also return how many whole requests the server read."""
     with fault.server() as server:
-        measurement = measure(call, server.base_url)
+        measurement = measure(call, server.base_url, side)
         received = len(server.requests_to(call.path))
     return measurement, received

@@ -31,10 +31,10 @@ def warns_unsafe(message: str) -> bool:
     return all(part in message for part in ("TENIOS", "may have", "acted on", "not repeated"))
 
 
-def check(fault: Fault, call: EndpointCall) -> None:
+def check(fault: Fault, call: EndpointCall, side: str = "sync") -> None:
     """Run ``call`` under ``fault`` and compare everything a user can observe."""
     expected = fault.expected(call)
-    measurement, received = run(fault, call)
+    measurement, received = run(fault, call, side)
 
     if expected.error is None:
         assert measurement.error is None, f"{fault.name}: {measurement.error!r}"
@@ -81,6 +81,26 @@ def test_fault_on_one_safe_and_one_unsafe_endpoint(fault: Fault, call: EndpointC
 @pytest.mark.parametrize("fault", MATRIX)
 def test_fault_on_every_other_endpoint(fault: Fault, call: EndpointCall) -> None:
     check(fault, call)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("call", ALL_CALLS, ids=_id)
+@pytest.mark.parametrize("fault", MATRIX)
+def test_fault_on_every_endpoint_of_the_async_client(fault: Fault, call: EndpointCall) -> None:
+    check(fault, call, "async")
+
+
+@pytest.mark.parametrize("call", QUICK_CALLS, ids=_id)
+@pytest.mark.parametrize(
+    "fault",
+    [f for f in FAULTS if f.name.startswith(("read timeout", "HTML 503"))],
+    ids=lambda f: f.name,
+)
+def test_the_async_client_meets_a_fault_as_the_sync_one_does(
+    fault: Fault, call: EndpointCall
+) -> None:
+    """The default run's sample of the async matrix (all of it runs with -m slow)."""
+    check(fault, call, "async")
 
 
 def test_the_matrix_covers_every_endpoint_of_the_sdk() -> None:
