@@ -20,7 +20,7 @@ PLOT = ROOT / "docs" / "img" / "per-call.png"
 DOCS = ROOT / "docs" / "performance.md"
 DOCS_START = "<!-- bench:results:start -->"
 DOCS_END = "<!-- bench:results:end -->"
-MEASUREMENTS = ("a", "b", "c", "d", "e", "f", "g")
+MEASUREMENTS = ("a", "b", "c", "d", "e", "f", "g", "h")
 DESCRIPTION = "Benchmarks of tenios against hand-written httpx + pydantic."
 
 
@@ -81,7 +81,7 @@ def _arguments(argv: Optional[list[str]]) -> argparse.Namespace:
     parser.add_argument(
         "--only",
         default=",".join(MEASUREMENTS),
-        help="comma-separated measurements to run (default: a,b,c,d,e,f,g)",
+        help="comma-separated measurements to run (default: a,b,c,d,e,f,g,h)",
     )
     save = parser.add_mutually_exclusive_group()
     save.add_argument("--save", dest="save", action="store_true", default=None)
@@ -114,6 +114,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     if str(ROOT) not in sys.path:  # run as a script: make ``benchmarks`` importable
         sys.path.insert(0, str(ROOT))
     from benchmarks import (
+        async_calls,
         cdr_listing,
         cli_startup,
         import_time,
@@ -151,6 +152,8 @@ def main(argv: Optional[list[str]] = None) -> int:
                 )
     if "d" in only:
         rows += webhook_parsing.measure(settings.webhook_rounds, settings.webhook_events)
+    if "h" in only:
+        rows += async_calls.measure(settings.loopback_rounds, settings.per_call_calls)
     if "g" in only:
         rows += cli_startup.measure(settings.import_rounds)
     if "f" in only:

@@ -6,6 +6,8 @@ should; the baselines verify nothing.
 
 d1 (the target): ``TypeAdapter(tenios.webhooks.WebhookEvent).validate_json``, the same event
 models without ``parse_event`` around them, so the ratio is the cost of ``parse_event`` itself.
+d3 (for information): ``parse_event`` with its fast JSON parser switched off, so the ratio is
+what the fast parser buys.
 d2 (for information): a minimal hand-written discriminated union (plain ``str`` fields, a
 ``dict`` of variables), the least a user would write by hand; the ratio includes what the SDK's
 richer models (snake_case aliases, typed variables, open enums) cost.
@@ -91,6 +93,17 @@ def _parse_all_with(parse_event: Callable[..., Any], keys: list[str]) -> None:
         parse_event(body, access_key=key)
 
 
+def _without_fast_parser(parse_all: Callable[[], None]) -> None:
+    """``parse_all`` with the fast JSON parser of ``tenios._inbound`` switched off (row d3)."""
+    inbound = importlib.import_module("tenios._inbound")
+    fast = getattr(inbound, "_fast_json_object")  # noqa: B009 (a private name of the SDK)
+    setattr(inbound, "_fast_json_object", lambda body: None)  # noqa: B010
+    try:
+        parse_all()
+    finally:
+        setattr(inbound, "_fast_json_object", fast)  # noqa: B010
+
+
 def _skipped(why: str) -> list[Row]:
     return [
         Row(key=key, what=WHAT, unit="events/s", baseline_name=name, target=target, skipped=why)
@@ -117,6 +130,9 @@ def measure(rounds: int, events: int) -> list[Row]:
         "sdk_adapter": partial(_parse_all_with_adapter, TypeAdapter(event_type)),
         "hand_written": partial(_parse_all_with_adapter, HAND_WRITTEN),
         "tenios": partial(_parse_all_with, parse_event, keys),
+        "no_fast_parser": partial(
+            _without_fast_parser, partial(_parse_all_with, parse_event, keys)
+        ),
     }
     batches = max(1, events // len(WEBHOOK_PAYLOADS))
     for call in sides.values():  # warm up, and build the deferred models
@@ -141,6 +157,14 @@ def measure(rounds: int, events: int) -> list[Row]:
             unit="events/s",
             baseline_name=HAND_WRITTEN_NAME,
             baseline=_events_per_second(samples["hand_written"]),
+            tenios=tenios,
+        ),
+        Row(
+            key="d3",
+            what=WHAT,
+            unit="events/s",
+            baseline_name="parse_event with json.loads only",
+            baseline=_events_per_second(samples["no_fast_parser"]),
             tenios=tenios,
         ),
     ]
