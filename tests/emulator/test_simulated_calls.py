@@ -4,6 +4,8 @@ to a receiver on 127.0.0.1."""
 from __future__ import annotations
 
 import json
+from datetime import datetime, timedelta, timezone
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +13,7 @@ import httpx
 import pytest
 
 import tenios
-from tenios.testing import Emulator
+from tenios.testing import SIMULATED_CALLER, SIMULATED_DESTINATION, Emulator, ManualClock
 
 from ._receiver import receiver
 
@@ -154,3 +156,44 @@ def test_a_failing_receiver_is_recorded_and_an_absent_one_raises() -> None:
         assert len(call.deliveries) == 5  # TENIOS does not stop at an error answer
         with pytest.raises(httpx.ConnectError):
             emulator.simulate_call(hook.url, access_key=WEBHOOK_KEY, customer_number=CUSTOMER)
+
+
+def test_every_simulated_call_leaves_cdr_legs_that_cdrs_finds_by_start_date() -> None:
+    began = datetime.now(timezone.utc) - timedelta(seconds=1)
+    until = began + timedelta(hours=1)
+    with Emulator(clock=ManualClock()) as emulator, receiver() as hook:
+        client = emulator.client()
+        forwarded = emulator.simulate_call(
+            hook.url, access_key=WEBHOOK_KEY, customer_number=CUSTOMER, talk_seconds=0.5
+        )
+        unanswered = emulator.simulate_call(
+            hook.url,
+            access_key=WEBHOOK_KEY,
+            customer_number=CUSTOMER,
+            forward_destination=None,
+            caller_id_number="+4915112345678",
+        )
+        controlled = emulator.run_call_control(
+            hook.url, access_key=WEBHOOK_KEY, customer_number=CUSTOMER, max_loops=1
+        )
+        legs = list(client.cdrs.list(start_date_from=began, start_date_to=until))
+        assert client.cdrs.count(start_date_from=began, start_date_to=until) == 4
+
+    inbound, forward, lone, control = legs
+    assert (inbound.uuid, inbound.call_type) == (forwarded.call_uuid, tenios.CdrCallType.INBOUND)
+    assert inbound.destination_number == SIMULATED_DESTINATION
+    assert inbound.callerid_number == SIMULATED_CALLER
+    assert inbound.cost == Decimal("0")
+    assert forward.call_type is tenios.CdrCallType.FORWARD
+    assert forward.main_leg_uuid == inbound.uuid
+    assert inbound.bleg_uuid == forward.uuid
+    assert forward.destination_number == "+492212345678"
+    assert forward.billusec == 500_000  # from FORWARD_ANSWER to CALL_END
+    assert forward.cost == Decimal("0.015")  # one started minute
+    assert (lone.uuid, lone.callerid_number, lone.bleg_uuid) == (
+        unanswered.call_uuid,
+        "+4915112345678",
+        None,
+    )
+    assert (control.uuid, control.call_type) == (controlled.call_uuid, tenios.CdrCallType.INBOUND)
+    assert all(leg.start_stamp is not None and leg.start_stamp >= began for leg in legs)

@@ -42,10 +42,15 @@ if TYPE_CHECKING:
     )
     from ._block_check import CallControlProblem as CallControlProblem
     from ._clock import Clock as Clock, ManualClock as ManualClock, ScaledClock as ScaledClock
-    from ._emulator import Emulator as Emulator
+    from ._emulator import (
+        SIMULATED_CALLER as SIMULATED_CALLER,
+        SIMULATED_DESTINATION as SIMULATED_DESTINATION,
+        Emulator as Emulator,
+    )
     from ._journal import REDACTED as REDACTED, JournalEntry as JournalEntry
     from ._lifecycle import CallbackTimings as CallbackTimings
     from ._lookup import EmulatorLookupError as EmulatorLookupError
+    from ._routing import RoutedCall as RoutedCall
     from ._simulate import (
         CallControlLoop as CallControlLoop,
         CallControlRun as CallControlRun,
@@ -70,11 +75,14 @@ _LAZY: dict[str, str] = {
     "ManualClock": "._clock",
     "ScaledClock": "._clock",
     "Emulator": "._emulator",
+    "SIMULATED_CALLER": "._emulator",
+    "SIMULATED_DESTINATION": "._emulator",
     "REDACTED": "._journal",
     "JournalEntry": "._journal",
     "CallbackTimings": "._lifecycle",
     "CallControlProblem": "._block_check",
     "EmulatorLookupError": "._lookup",
+    "RoutedCall": "._routing",
     "DEMO_CDRS_COUNT": "._account",
     "DEMO_CDRS_FROM": "._account",
     "DEMO_CDRS_TO": "._account",
@@ -114,6 +122,8 @@ __all__ = [
     "DEMO_TENIOS_NUMBER",
     "DEMO_VERIFICATION_ID",
     "REDACTED",
+    "SIMULATED_CALLER",
+    "SIMULATED_DESTINATION",
     "Agent",
     "Call",
     "CallControlLoop",
@@ -127,6 +137,7 @@ __all__ = [
     "JournalEntry",
     "Makecall",
     "ManualClock",
+    "RoutedCall",
     "ScaledClock",
     "SimulatedCall",
     "Verification",

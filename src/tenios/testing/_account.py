@@ -7,9 +7,9 @@ import bisect
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
-from ._lifecycle import CallbackTimings, timeline
+from ._lifecycle import CallbackTimings, status_after, timeline
 
 __all__ = [
     "DEMO_CDRS_COUNT",
@@ -21,10 +21,13 @@ __all__ = [
     "DEMO_TENIOS_NUMBER",
     "DEMO_VERIFICATION_ID",
     "Account",
+    "Forward",
     "Makecall",
     "Verification",
     "demo_cdrs",
+    "inbound_call_legs",
     "legs_of",
+    "makecall_status_at",
 ]
 
 DEMO_TENIOS_NUMBER = "+4922112345670"
@@ -56,15 +59,40 @@ NUMBERS_BEGIN = 4922112345700
 
 @dataclass
 class Makecall:
-    """A call placed with ``/makecall/init``; its status follows from the clock like a callback's."""
+    """A call placed with ``/makecall/init``; its status follows from the clock like a callback's.
+
+    ``call_uuid`` is the leg to ``destination_number`` (called first), ``bleg_uuid`` the leg to
+    ``tenios_number``; both are the uuids of its CDR legs. ``routing_state`` is ``None`` when the
+    TENIOS number has no routing plan, else ``"WAITING"`` (until bridged), ``"RUNNING"``,
+    ``"DONE"`` or ``"NEVER_BRIDGED"`` (the makecall failed first).
+    """
 
     id: int
     destination_number: str
     tenios_number: str
     requested_at: float
+    call_uuid: str
+    bleg_uuid: str
     caller_id: Optional[str] = None
     callstate_info_url: Optional[str] = None
     failure: Optional[str] = None
+    routing_state: Optional[str] = None
+    routing_ended_at: Optional[float] = None
+    """When the routing plan finished, on the emulator's clock."""
+
+    @property
+    def routing_pending(self) -> bool:
+        """Whether the TENIOS number's routing plan has yet to run or is running."""
+        return self.routing_state in ("WAITING", "RUNNING")
+
+
+def makecall_status_at(makecall: Makecall, now: float, timings: CallbackTimings) -> str:
+    """A makecall's status at ``now``: a callback's, held at CONNECTED while the TENIOS number's
+    routing plan has not finished (the call lasts as long as its routing plan)."""
+    status = status_after(now - makecall.requested_at, 0, makecall.failure, timings)
+    if status == "DISCONNECTED" and makecall.routing_pending:
+        return "CONNECTED"
+    return status
 
 
 @dataclass
@@ -98,6 +126,8 @@ class Account:
     orders: int = 0
     wrap_up_until: dict[str, float] = field(default_factory=dict[str, float])
     """The clock time each agent's wrap-up ends, by e-mail."""
+    route: Optional[Callable[[Makecall], None]] = None
+    """Told of every new makecall, to run its TENIOS number's routing plan (the emulator's)."""
 
     def seed_demo_data(self) -> None:
         """Add the demo numbers, supervisor key, verification, Cloud-PBX users and CDRs."""
@@ -123,7 +153,12 @@ class Account:
 
     def add_cdrs(self, cdrs: list[dict[str, Any]]) -> None:
         """Record CDRs (wire form, each with a ``start_stamp``)."""
-        pairs = [*zip(self.cdr_starts, self.cdrs), *((_parse(c["start_stamp"]), c) for c in cdrs)]
+        new = sorted(((_parse(cdr["start_stamp"]), cdr) for cdr in cdrs), key=lambda p: p[0])
+        if new and (not self.cdr_starts or new[0][0] >= self.cdr_starts[-1]):
+            self.cdr_starts += [start for start, _ in new]  # a call that just ended: the latest
+            self.cdrs += [cdr for _, cdr in new]
+            return
+        pairs = [*zip(self.cdr_starts, self.cdrs), *new]
         pairs.sort(key=lambda pair: pair[0])
         self.cdr_starts = [start for start, _ in pairs]
         self.cdrs = [cdr for _, cdr in pairs]
@@ -197,7 +232,7 @@ def _leg(
 
 
 def legs_of(
-    key: str,
+    uuids: tuple[str, str],
     *,
     caller: str,
     first: str,
@@ -207,19 +242,22 @@ def legs_of(
     failure: Optional[str],
     timings: CallbackTimings,
     now: datetime,
+    ended_at: Optional[datetime] = None,
 ) -> list[dict[str, Any]]:
-    """The two CDR legs of a finished callback or makecall (none while it still runs).
+    """The two CDR legs (uuids ``uuids``) of a finished callback or makecall, none while it runs.
 
     ``first`` is called first (the agent of a callback, the destination of a makecall) and
-    ``second`` is bridged to it; both legs are forwards, charged by started minute.
+    ``second`` is bridged to it; both legs are forwards, charged by started minute. ``ended_at``
+    is when the call ended if later than its timeline says (a makecall's routing plan ran longer).
     """
     steps = timeline(delay, failure, timings)
-    ended_after = steps[-1][0]
-    if requested + timedelta(seconds=ended_after) > now:
+    end = requested + timedelta(seconds=steps[-1][0])
+    if ended_at is not None and failure is None:
+        end = max(end, ended_at)
+    if end > now:
         return []
     at = {status: requested + timedelta(seconds=second_) for second_, status in steps}
-    a_uuid, b_uuid = f"{key}-a", f"{key}-b"
-    end = requested + timedelta(seconds=ended_after)
+    a_uuid, b_uuid = uuids
     a_answer = at.get("CALLING_B")
     b_answer = at.get("CONNECTED")
     legs = [
@@ -256,6 +294,62 @@ def legs_of(
     return legs
 
 
+@dataclass(frozen=True)
+class Forward:
+    """The forward of an inbound call: its leg's uuid, where it went, when it rang and was
+    answered."""
+
+    uuid: str
+    destination: str
+    start: datetime
+    answer: Optional[datetime]
+
+
+def inbound_call_legs(
+    call_uuid: str,
+    *,
+    caller: str,
+    destination: str,
+    start: datetime,
+    end: datetime,
+    forward: Optional[Forward] = None,
+) -> list[dict[str, Any]]:
+    """The CDR legs of an inbound call to ``destination`` (answered by TENIOS at ``start``, not
+    charged) and of its forward, if any (charged by started minute)."""
+    legs = [
+        _leg(
+            call_uuid,
+            call_type="INBOUND",
+            main_leg_uuid=None,
+            bleg_uuid=None if forward is None else forward.uuid,
+            caller=caller,
+            destination=destination,
+            start=start,
+            answer=start,
+            end=end,
+            hangup_cause="NORMAL_CLEARING",
+            charged=False,
+        )
+    ]
+    if forward is not None:
+        legs.append(
+            _leg(
+                forward.uuid,
+                call_type="FORWARD",
+                main_leg_uuid=call_uuid,
+                bleg_uuid=call_uuid if forward.answer is not None else None,
+                caller=caller,
+                destination=forward.destination,
+                start=forward.start,
+                answer=forward.answer,
+                end=end,
+                hangup_cause="NORMAL_CLEARING" if forward.answer is not None else "NO_ANSWER",
+                charged=True,
+            )
+        )
+    return legs
+
+
 def demo_cdrs(
     count: int = DEMO_CDRS_COUNT // 2, start: datetime = DEMO_CDRS_FROM, spacing: float = 1200.0
 ) -> list[dict[str, Any]]:
@@ -265,37 +359,17 @@ def demo_cdrs(
     for index in range(count):
         begin = start + timedelta(seconds=index * spacing)
         answer = begin + timedelta(seconds=4)
-        end = answer + timedelta(seconds=30 + (index * 37) % 300)
-        inbound, forward = f"demo-{index:06d}-in", f"demo-{index:06d}-fw"
-        caller = f"+49170{1000000 + index:07d}"
-        cdrs.append(
-            _leg(
-                inbound,
-                call_type="INBOUND",
-                main_leg_uuid=None,
-                bleg_uuid=forward,
-                caller=caller,
-                destination=DEMO_TENIOS_NUMBER,
-                start=begin,
-                answer=begin,
-                end=end,
-                hangup_cause="NORMAL_CLEARING",
-                charged=False,
-            )
-        )
-        cdrs.append(
-            _leg(
-                forward,
-                call_type="FORWARD",
-                main_leg_uuid=inbound,
-                bleg_uuid=inbound,
-                caller=caller,
-                destination="+4922155400300",
-                start=begin + timedelta(seconds=1),
-                answer=answer,
-                end=end,
-                hangup_cause="NORMAL_CLEARING",
-                charged=True,
-            )
+        cdrs += inbound_call_legs(
+            f"demo-{index:06d}-in",
+            caller=f"+49170{1000000 + index:07d}",
+            destination=DEMO_TENIOS_NUMBER,
+            start=begin,
+            end=answer + timedelta(seconds=30 + (index * 37) % 300),
+            forward=Forward(
+                f"demo-{index:06d}-fw",
+                "+4922155400300",
+                begin + timedelta(seconds=1),
+                answer,
+            ),
         )
     return cdrs

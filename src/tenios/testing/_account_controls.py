@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import copy
 import threading
+from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
+from typing import Any, Optional
 
-from ._account import Makecall, Verification, demo_cdrs
+from ._account import Makecall, Verification, demo_cdrs, makecall_status_at
 from ._clock import Clock
 from ._lookup import found
+from ._routing import RoutedCall, RoutingPlan, Switchboard
+from ._simulate import Verify
 from ._store import Store
 
 __all__ = ["AccountControls"]
@@ -22,6 +25,7 @@ class AccountControls:
     clock: Clock
     _lock: threading.RLock
     _store: Store
+    _switchboard: Switchboard
 
     def makecall(self, makecall_id: int) -> Makecall:
         """A copy of a makecall as it was requested (``EmulatorLookupError`` if there is none)."""
@@ -30,12 +34,62 @@ class AccountControls:
 
     def makecall_status(self, makecall_id: int) -> str:
         """A makecall's status now, as ``/makecall/status`` would answer it."""
-        from ._lifecycle import status_after
-
         with self._lock:
             makecall = found(self._store.account.makecalls, makecall_id, "makecall")
-            elapsed = self.clock.now() - makecall.requested_at
-            return status_after(elapsed, 0, makecall.failure, self._store.timings)
+            return makecall_status_at(makecall, self.clock.now(), self._store.timings)
+
+    def set_routing_plan(
+        self,
+        tenios_number: str,
+        *,
+        access_key: str,
+        customer_number: int,
+        call_control_url: Optional[str] = None,
+        webhook_url: Optional[str] = None,
+        digits: Iterable[str] = (),
+        max_loops: int = 10,
+        timeout: float = 5.0,
+        verify: Verify = True,
+    ) -> None:
+        """Give one of the account's TENIOS numbers a routing plan, as the portal does: every
+        makecall to it placed from now on, once CONNECTED, runs the Call Control loop against
+        ``call_control_url`` and posts the HTTPS-POST events to ``webhook_url`` (CALL_START, a
+        BLOCK_END per block the loop ran, CALL_END), with the variables ``callback_id`` (the
+        makecall's id) and ``callback_bleg_uuid``.
+
+        The makecall stays CONNECTED (and its ``call_uuid`` a live call of the API) until the
+        plan has run; read what happened with `routed_call`. ``access_key`` and
+        ``customer_number`` are what your receivers verify; ``digits``, ``max_loops``,
+        ``timeout`` and ``verify`` are as for ``run_call_control``.
+        """
+        if call_control_url is None and webhook_url is None:
+            raise ValueError("a routing plan needs a call_control_url, a webhook_url or both")
+        if not access_key:
+            raise ValueError("access_key must not be empty: your receivers verify it")
+        if max_loops < 1:
+            raise ValueError(f"max_loops must be at least 1, not {max_loops!r}")
+        plan = RoutingPlan(
+            access_key,
+            customer_number,
+            call_control_url,
+            webhook_url,
+            tuple(digits),
+            max_loops,
+            timeout,
+            verify,
+        )
+        self._switchboard.set_plan(tenios_number, plan)
+
+    def routed_call(self, makecall_id: int, *, timeout: float = 10.0) -> RoutedCall:
+        """What the routing plan of a makecall's TENIOS number did with it, once it has run.
+
+        Waits up to ``timeout`` real seconds for the plan to finish (``TimeoutError`` then; with
+        a ``ManualClock``, `advance` it until the makecall is CONNECTED first).
+
+        Raises:
+            EmulatorLookupError: there is no such makecall, or its number had no routing plan.
+        """
+        return self._switchboard.routed_call(makecall_id, timeout)
 
     def start_wrap_up(self, email: str, seconds: float = 30.0) -> None:
         """Put an agent in wrap-up for ``seconds``, as the end of an ACD call does."""

@@ -9,9 +9,8 @@ from datetime import datetime
 from typing import Any
 
 from . import _errors
-from ._account import NUMBERS_BEGIN, Makecall, Verification, legs_of
+from ._account import NUMBERS_BEGIN, Makecall, Verification, legs_of, makecall_status_at
 from ._handlers import Handler, find_agent, find_call, issued_id, whole_number
-from ._lifecycle import status_after
 from ._rules import wire_time
 from ._store import Store
 
@@ -30,10 +29,14 @@ def makecall_init(store: Store, params: dict[str, Any], now: float) -> dict[str,
     makecall = Makecall(
         id=account.last_makecall_id,
         requested_at=now,
+        call_uuid=str(uuid.uuid4()),
+        bleg_uuid=str(uuid.uuid4()),
         failure=store.scripted_failures.popleft() if store.scripted_failures else None,
         **params,
     )
     account.makecalls[makecall.id] = makecall
+    if account.route is not None:
+        account.route(makecall)
     return {"id": makecall.id}
 
 
@@ -43,8 +46,7 @@ def makecall_status(store: Store, params: dict[str, Any], now: float) -> dict[st
     makecall = None if number is None else store.account.makecalls.get(number)
     if makecall is None:
         raise _errors.makecall_not_found()
-    elapsed = now - makecall.requested_at
-    return {"status": status_after(elapsed, 0, makecall.failure, store.timings)}
+    return {"status": makecall_status_at(makecall, now, store.timings)}
 
 
 def recording_start(store: Store, params: dict[str, Any], now: float) -> dict[str, Any]:
@@ -132,7 +134,7 @@ def finished_legs(store: Store, now: float) -> list[dict[str, Any]]:
     legs: list[dict[str, Any]] = []
     for callback in store.callbacks.values():
         legs += legs_of(
-            f"callback-{callback.id}",
+            (f"callback-{callback.id}-a", f"callback-{callback.id}-b"),
             caller=callback.callback_number,
             first="+4922155400300",
             second=callback.callback_number,
@@ -143,8 +145,10 @@ def finished_legs(store: Store, now: float) -> list[dict[str, Any]]:
             now=account.wall_time(now),
         )
     for makecall in account.makecalls.values():
+        if makecall.routing_pending and makecall.failure is None:
+            continue  # the call lasts until its routing plan has run
         legs += legs_of(
-            f"makecall-{makecall.id}",
+            (makecall.call_uuid, makecall.bleg_uuid),
             caller=makecall.caller_id or makecall.tenios_number,
             first=makecall.destination_number,
             second=makecall.tenios_number,
@@ -153,6 +157,9 @@ def finished_legs(store: Store, now: float) -> list[dict[str, Any]]:
             failure=makecall.failure,
             timings=store.timings,
             now=account.wall_time(now),
+            ended_at=None
+            if makecall.routing_ended_at is None
+            else account.wall_time(makecall.routing_ended_at),
         )
     return legs
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import copy
-import os
-import ssl
 import sys
 import threading
 import time
 import uuid
 from collections.abc import Generator, Iterable, Mapping, Sequence
 from contextlib import contextmanager
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Callable, Optional, TypedDict, Union, cast
 
 import httpx
@@ -22,20 +21,24 @@ else:  # pragma: no cover
 
 from .._client import DEFAULT_TIMEOUT, AsyncTeniosClient, TeniosClient
 from .._types import Timeout
+from ._account import Forward, inbound_call_legs
 from ._account_controls import AccountControls
 from ._app import App, endpoint_path
 from ._clock import Clock, ScaledClock
 from ._faults import Fault
 from ._lifecycle import CALLBACK_FAILURES, CallbackTimings
 from ._lookup import found
+from ._routing import Switchboard
 from ._rules import is_call_uuid, is_e164
 from ._server import EmulatorServer
 from ._simulate import (
     CallControlRun,
     SimulatedCall,
+    Verify,
     call_events,
     call_variables,
     post_events,
+    receiver_client,
     run_call_control_loop,
 )
 from ._store import DEMO_ACCESS_KEY, Agent, Call, Callback, Store
@@ -66,17 +69,6 @@ SIMULATED_DESTINATION = "+4922155400300"
 """The number a simulated call dials unless told otherwise (the TENIOS number called)."""
 SIMULATED_CALLER = "+4917012345678"
 """The caller of a simulated call unless told otherwise."""
-
-
-Verify = Union[bool, str, "os.PathLike[str]", ssl.SSLContext]
-"""How to check an HTTPS receiver's certificate: on or off, a CA bundle's path, or a context."""
-
-
-def _receiver_client(timeout: float, verify: Verify) -> httpx.Client:
-    """The HTTP client that posts to a receiver, checking its certificate as ``verify`` says."""
-    if isinstance(verify, (str, os.PathLike)):
-        verify = ssl.create_default_context(cafile=os.fspath(verify))
-    return httpx.Client(timeout=timeout, verify=verify)
 
 
 class Emulator(AccountControls):
@@ -117,6 +109,7 @@ class Emulator(AccountControls):
         if demo_data:
             self._store.seed_demo_data()
         self._app = App(access_key, self._store, self.clock, self._lock)
+        self._switchboard = Switchboard(self._store, self.clock, self._lock)
         self._connections = 0
         self._http_clients: list[httpx.Client] = []
         self._async_http_clients: list[httpx.AsyncClient] = []
@@ -449,10 +442,13 @@ class Emulator(AccountControls):
             else (forward_destination_type, forward_destination),
         )
 
+        moments: dict[str, datetime] = {}
+
         def track(request_type: str) -> None:
             if request_type == "CALL_END" and forward_destination is not None:
                 self._let_time_pass(talk_seconds)  # the call is live while the parties talk
             with self._lock:
+                moments[request_type] = self._store.account.wall_time(self.clock.now())
                 if request_type == "CALL_START":
                     self._store.calls[call_uuid] = Call(call_uuid, connected=False)
                 elif request_type == "FORWARD_ANSWER":
@@ -461,11 +457,49 @@ class Emulator(AccountControls):
                     self._store.calls.pop(call_uuid, None)
 
         try:
-            with _receiver_client(timeout, verify) as http:
+            with receiver_client(timeout, verify) as http:
                 deliveries = post_events(http, webhook_url, events, track)
         finally:
             self.end_call(call_uuid)
+        forward = None
+        if forward_destination is not None:
+            forward = Forward(
+                str(uuid.uuid4()),
+                forward_destination,
+                moments["INITIATE_FORWARD"],
+                moments["FORWARD_ANSWER"],
+            )
+        self._record_inbound_call(
+            call_uuid,
+            caller=caller_id_number,
+            destination=destination_number,
+            start=moments["CALL_START"],
+            forward=forward,
+        )
         return SimulatedCall(call_uuid, deliveries)
+
+    def _record_inbound_call(
+        self,
+        call_uuid: str,
+        *,
+        caller: str,
+        destination: str,
+        start: datetime,
+        forward: Optional[Forward] = None,
+    ) -> None:
+        """Leave the CDR legs of an inbound call that ends now."""
+        with self._lock:
+            account = self._store.account
+            account.add_cdrs(
+                inbound_call_legs(
+                    call_uuid,
+                    caller=caller,
+                    destination=destination,
+                    start=start,
+                    end=account.wall_time(self.clock.now()),
+                    forward=forward,
+                )
+            )
 
     def _let_time_pass(self, seconds: float) -> None:
         """Wait until ``seconds`` have passed on the emulator's clock (at most that long in real
@@ -505,8 +539,9 @@ class Emulator(AccountControls):
         call_uuid = call_uuid or str(uuid.uuid4())
         with self._lock:
             self._store.calls[call_uuid] = Call(call_uuid)
+            start = self._store.account.wall_time(self.clock.now())
         try:
-            with _receiver_client(timeout, verify) as http:
+            with receiver_client(timeout, verify) as http:
                 loops, ended_by = run_call_control_loop(
                     http,
                     url,
@@ -523,12 +558,17 @@ class Emulator(AccountControls):
                 )
         finally:
             self.end_call(call_uuid)
+        self._record_inbound_call(
+            call_uuid, caller=caller_id_number, destination=destination_number, start=start
+        )
         return CallControlRun(call_uuid, loops, ended_by)
 
     # -- lifecycle ---------------------------------------------------------------------------
 
     def close(self) -> None:
-        """Close the connection pools of the clients made by `client`."""
+        """Close the connection pools of the clients made by `client`; makecalls still waiting
+        to be bridged no longer run their routing plans."""
+        self._switchboard.close()
         with self._lock:
             clients, self._http_clients = self._http_clients, []
         for http in clients:

@@ -8,10 +8,12 @@ Call Control loop (``EXTERNAL_CALL_CONTROL`` requests that ask the customer's se
 from __future__ import annotations
 
 import json
+import os
+import ssl
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Optional, cast
+from typing import Any, Callable, Optional, Union, cast
 
 import httpx
 from pydantic import BaseModel, JsonValue
@@ -25,15 +27,28 @@ __all__ = [
     "CallControlLoop",
     "CallControlRun",
     "SimulatedCall",
+    "Verify",
     "WebhookDelivery",
     "call_events",
     "call_variables",
     "post_events",
+    "receiver_client",
     "run_call_control_loop",
 ]
 
 BLOCK_MODELS: Mapping[str, type[BaseModel]] = _BLOCK_CLASSES
 """The SDK's model of each block type a Call Control answer may contain, by ``blockType``."""
+
+
+Verify = Union[bool, str, "os.PathLike[str]", ssl.SSLContext]
+"""How to check an HTTPS receiver's certificate: on or off, a CA bundle's path, or a context."""
+
+
+def receiver_client(timeout: float, verify: Verify) -> httpx.Client:
+    """The HTTP client that posts to a receiver, checking its certificate as ``verify`` says."""
+    if isinstance(verify, (str, os.PathLike)):
+        verify = ssl.create_default_context(cafile=os.fspath(verify))
+    return httpx.Client(timeout=timeout, verify=verify)
 
 
 def _redacted(payload: Mapping[str, JsonValue]) -> dict[str, JsonValue]:
