@@ -8,7 +8,10 @@ Conventions for writers of README.md and docs/:
 - Names in UPPER_CASE stand for the reader's own values and are predefined (see
   :func:`placeholders`): ``ACCESS_KEY``, ``CALLBACK_CONFIG_ID``, ``AGENT_EMAIL``, ``CALL_UUID``,
   ``TENIOS_NUMBER``, ``SUPERVISOR_KEY``, ``VERIFICATION_ID``, ``PHONE_NUMBER``,
-  ``CUSTOMER_NUMBER``, ``WEBHOOK_KEY``, ``WEBHOOK_BODY``, ``CALL_CONTROL_BODY``.
+  ``CUSTOMER_NUMBER``, ``WEBHOOK_KEY``, ``WEBHOOK_BODY``, ``CALL_CONTROL_BODY``; and
+  ``WEBHOOK_URL`` and ``CALL_CONTROL_URL``, the reader's receivers: one on loopback that checks
+  ``WEBHOOK_KEY`` (403 otherwise), answers events with 200 and Call Control with an
+  announcement at loop 0 and no blocks after.
 - ``time.sleep`` inside the SDK (retries, ``callback.wait``) moves the emulator's clock instead
   of waiting, so waiting for a callback takes no real time.
 - A block whose first line is ``# requires: <package>`` is skipped when that package is not
@@ -44,6 +47,8 @@ from tenios.testing import (
     DEMO_VERIFICATION_ID,
     Emulator,
 )
+
+from ..emulator._receiver import receiver
 
 __all__ = [
     "DocsExampleError",
@@ -167,6 +172,19 @@ def placeholders() -> dict[str, Any]:
     }
 
 
+GREETING = {"blockType": "ANNOUNCEMENT", "standardAnnouncement": True, "announcementName": "Hi"}
+
+
+def _readers_receiver(body: dict[str, Any]) -> tuple[int, bytes]:
+    """The reader's webhook and Call Control receiver, as the docs assume one."""
+    if body.get("accessKey") != WEBHOOK_KEY or body.get("customerNumber") != CUSTOMER_NUMBER:
+        return 403, b""
+    if body.get("requestType") == "EXTERNAL_CALL_CONTROL":
+        blocks = [GREETING] if body.get("loopCount") == 0 else []
+        return 200, json.dumps({"blocks": blocks}).encode()
+    return 200, b""
+
+
 def run_markdown(
     markdown: str, source: str, *, names: Optional[Mapping[str, Any]] = None
 ) -> list[Snippet]:
@@ -215,6 +233,9 @@ def _page_environment() -> Generator[dict[str, Any], None, None]:
             stack.enter_context(_tracking_http_clients(opened))
             emulator = stack.enter_context(Emulator(access_key=ACCESS_KEY))
             base_url = stack.enter_context(emulator.serve())
+            readers = stack.enter_context(receiver(_readers_receiver))
+            namespace["WEBHOOK_URL"] = f"{readers.url}/events"
+            namespace["CALL_CONTROL_URL"] = f"{readers.url}/call-control"
             os.environ.pop("TENIOS_LOG", None)
             os.environ["TENIOS_ACCESS_KEY"] = ACCESS_KEY
             os.environ["TENIOS_BASE_URL"] = str(base_url)
