@@ -15,8 +15,10 @@ import time
 import httpx
 import pytest
 
-from tenios.testing import DEMO_ACCESS_KEY
+from tenios.testing import DEMO_ACCESS_KEY, DEMO_TENIOS_NUMBER
 from tenios.testing.__main__ import main
+
+from ._receiver import receiver
 
 URL = re.compile(r"TENIOS emulator listening on (http://127\.0\.0\.1:\d+)")
 
@@ -81,3 +83,59 @@ def test_python_m_tenios_testing_serves_until_ctrl_c() -> None:
     assert out.rstrip().endswith("stopped")
     assert "POST /acd" not in out  # --quiet
     assert "Traceback" not in err
+
+
+def test_a_served_routing_plan_runs_the_receivers_for_makecalls_to_the_demo_number(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    stop = threading.Event()
+    with receiver(lambda body: (200, b'{"blocks": []}')) as control:
+        argv = ["--port", "0", "--quiet", "--time-scale", "100", "--call-control-url"]
+        argv += [control.url, "--receiver-access-key", "rk", "--customer-number", "200000"]
+        thread = threading.Thread(target=main, args=(argv,), kwargs={"stop": stop})
+        thread.start()
+        try:
+            printed = ""
+            deadline = time.monotonic() + 10
+            while not URL.search(printed) and time.monotonic() < deadline:
+                time.sleep(0.01)
+                printed += capsys.readouterr().out
+            match = URL.search(printed)
+            assert match is not None, printed
+            assert f"makecalls to {DEMO_TENIOS_NUMBER} run: call control -> {control.url}" in (
+                printed + capsys.readouterr().out
+            )
+            with httpx.Client(base_url=match[1]) as http:
+                key = {"access_key": DEMO_ACCESS_KEY}
+                made = http.post(
+                    "/makecall/init",
+                    json={
+                        **key,
+                        "destination_number": "+491234567890",
+                        "tenios_number": DEMO_TENIOS_NUMBER,
+                    },
+                ).json()
+                status = ""
+                deadline = time.monotonic() + 10
+                while status != "DISCONNECTED" and time.monotonic() < deadline:
+                    time.sleep(0.02)
+                    status = http.post("/makecall/status", json={**key, "id": made["id"]}).json()[
+                        "status"
+                    ]
+            assert status == "DISCONNECTED"
+        finally:
+            stop.set()
+            thread.join(timeout=10)
+    (request,) = control.received
+    assert (request["accessKey"], request["customerNumber"]) == ("rk", 200000)
+    assert request["variables"]["callback_id"] == str(made["id"])
+
+
+def test_a_routing_plan_without_the_key_its_receivers_verify_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("TENIOS_WEBHOOK_ACCESS_KEY", raising=False)
+    with pytest.raises(SystemExit) as exited:
+        main(["--webhook-url", "http://127.0.0.1:9/hooks", "--customer-number", "1"], stop=None)
+    assert exited.value.code == 2
+    assert "needs --receiver-access-key and --customer-number" in capsys.readouterr().err

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 import threading
 from collections.abc import Sequence
 from typing import Optional
 
+from ._account import DEMO_TENIOS_NUMBER
 from ._emulator import Emulator
 from ._store import (
     DEMO_ACCESS_KEY,
@@ -42,7 +44,25 @@ def _arguments(argv: Optional[Sequence[str]], prog: str) -> argparse.Namespace:
         help="emulated seconds per real second for callbacks (default 1.0)",
     )
     parser.add_argument("--quiet", action="store_true", help="do not print a line per request")
-    return parser.parse_args(argv)
+    routing = parser.add_argument_group(
+        f"routing plan of {DEMO_TENIOS_NUMBER}",
+        "makecalls to this demo service number, once connected, run your receivers as TENIOS "
+        "would, with the variables callback_id and callback_bleg_uuid",
+    )
+    routing.add_argument("--call-control-url", help="your Call Control endpoint")
+    routing.add_argument("--webhook-url", help="your HTTPS-POST (webhook) endpoint")
+    routing.add_argument(
+        "--receiver-access-key",
+        default=os.environ.get("TENIOS_WEBHOOK_ACCESS_KEY"),
+        help="the accessKey your receivers verify (default $TENIOS_WEBHOOK_ACCESS_KEY)",
+    )
+    routing.add_argument("--customer-number", type=int, help="the customerNumber they verify")
+    args = parser.parse_args(argv)
+    if (args.call_control_url or args.webhook_url) and not (
+        args.receiver_access_key and args.customer_number is not None
+    ):
+        parser.error("a routing plan needs --receiver-access-key and --customer-number")
+    return args
 
 
 def _say(line: str) -> None:
@@ -58,6 +78,14 @@ def main(
     """Serve until Ctrl-C (or until ``stop`` is set, for tests); returns the exit status."""
     args = _arguments(argv, prog)
     emulator = Emulator(args.access_key, time_scale=args.time_scale)
+    if args.call_control_url or args.webhook_url:
+        emulator.set_routing_plan(
+            DEMO_TENIOS_NUMBER,
+            access_key=args.receiver_access_key,
+            customer_number=args.customer_number,
+            call_control_url=args.call_control_url,
+            webhook_url=args.webhook_url,
+        )
     with emulator.serve(args.host, args.port, log=None if args.quiet else _say) as base_url:
         _say(f"TENIOS emulator listening on {base_url}")
         _say(f"access key: {args.access_key}")
@@ -65,11 +93,17 @@ def main(
             f"demo data: callback_config_id={DEMO_CALLBACK_CONFIG_ID} agent={DEMO_AGENT_EMAIL} "
             f"nrr={DEMO_NOT_READY_REASON} call_uuid={DEMO_CALL_UUID}"
         )
+        if args.call_control_url or args.webhook_url:
+            _say(
+                f"makecalls to {DEMO_TENIOS_NUMBER} run: call control -> "
+                f"{args.call_control_url or '-'}, events -> {args.webhook_url or '-'}"
+            )
         _say(f"try: TENIOS_BASE_URL={base_url} TENIOS_ACCESS_KEY={args.access_key} python app.py")
         _say("Ctrl-C to stop")
         # Ctrl-C ends the wait; test_main.py sends SIGINT to a subprocess to prove it.
         with contextlib.suppress(KeyboardInterrupt):
             (stop or threading.Event()).wait()
+    emulator.close()
     _say("stopped")
     return 0
 
