@@ -129,6 +129,8 @@ def test_a_served_routing_plan_runs_the_receivers_for_makecalls_to_the_demo_numb
     (request,) = control.received
     assert (request["accessKey"], request["customerNumber"]) == ("rk", 200000)
     assert request["variables"]["callback_id"] == str(made["id"])
+    printed = capsys.readouterr().out
+    assert f"makecall {made['id']}: call control ok, 1 loop, ended by EMPTY_BLOCKS" in printed
 
 
 def test_a_routing_plan_without_the_key_its_receivers_verify_is_a_usage_error(

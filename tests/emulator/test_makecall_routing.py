@@ -20,6 +20,7 @@ from tenios.testing import (
     Emulator,
     EmulatorLookupError,
     ManualClock,
+    RoutedCall,
 )
 
 from ._receiver import receiver
@@ -289,3 +290,42 @@ def test_a_served_emulator_on_real_time_routes_while_the_client_waits() -> None:
         assert final.status is tenios.CallbackStatus.DISCONNECTED
         assert emulator.routed_call(makecall_id, timeout=0).call_control is not None
     assert [r["loopCount"] for r in control.received] == [0, 1]
+
+
+def test_on_routed_hears_of_each_routed_call_and_its_summary_says_what_happened(
+    emulator: Emulator, client: tenios.TeniosClient
+) -> None:
+    heard: list[RoutedCall] = []
+
+    def invalid_then_nothing(request: dict[str, Any]) -> tuple[int, bytes]:
+        bridge = {"blockType": "BRIDGE", "bridgeMode": "PARALLEL", "destinations": []}
+        blocks = [bridge] if request["loopCount"] == 0 else []
+        return 200, json.dumps({"blocks": blocks}).encode()
+
+    with receiver(invalid_then_nothing) as control, receiver() as hooks:
+        emulator.set_routing_plan(
+            DEMO_TENIOS_NUMBER,
+            access_key=KEY,
+            customer_number=CUSTOMER,
+            call_control_url=control.url,
+            webhook_url=hooks.url,
+            on_routed=heard.append,
+        )
+        makecall_id = _place(client)
+        emulator.advance(7)
+        routed = emulator.routed_call(makecall_id, timeout=5)
+    assert heard == [routed]
+    first, *problems = routed.summary()
+    assert first == (
+        f"makecall {makecall_id}: call control NOT ok, 2 loops, ended by VALIDATION_ERRORS; "
+        "events CALL_START 200, CALL_END 200"
+    )
+    assert problems
+    assert all(line.startswith("  loop 0, blocks[0]") for line in problems)
+
+    emulator.script_callback_failure("CALL_A_FAILED")
+    failed = _place(client)
+    emulator.advance(30)
+    assert emulator.routed_call(failed, timeout=5).summary() == [
+        f"makecall {failed}: never bridged: the makecall ended CALL_A_FAILED"
+    ]

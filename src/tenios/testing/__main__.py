@@ -16,6 +16,7 @@ from typing import Optional
 
 from ._account import DEMO_TENIOS_NUMBER
 from ._emulator import Emulator
+from ._routing import RoutedCall
 from ._store import (
     DEMO_ACCESS_KEY,
     DEMO_AGENT_EMAIL,
@@ -69,6 +70,12 @@ def _say(line: str) -> None:
     print(line, flush=True)
 
 
+def _report(routed: RoutedCall) -> None:
+    """Print what a routing plan did with a makecall (also with ``--quiet``)."""
+    for line in routed.summary():
+        _say(line)
+
+
 def main(
     argv: Optional[Sequence[str]] = None,
     *,
@@ -85,6 +92,7 @@ def main(
             customer_number=args.customer_number,
             call_control_url=args.call_control_url,
             webhook_url=args.webhook_url,
+            on_routed=_report,
         )
     with emulator.serve(args.host, args.port, log=None if args.quiet else _say) as base_url:
         _say(f"TENIOS emulator listening on {base_url}")

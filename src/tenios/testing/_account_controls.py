@@ -7,7 +7,7 @@ import copy
 import threading
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from ._account import Makecall, Verification, demo_cdrs, makecall_status_at
 from ._clock import Clock
@@ -50,6 +50,7 @@ class AccountControls:
         max_loops: int = 10,
         timeout: float = 5.0,
         verify: Verify = True,
+        on_routed: Optional[Callable[[RoutedCall], None]] = None,
     ) -> None:
         """Give one of the account's TENIOS numbers a routing plan, as the portal does: every
         makecall to it placed from now on, once CONNECTED, runs the Call Control loop against
@@ -60,7 +61,8 @@ class AccountControls:
         The makecall stays CONNECTED (and its ``call_uuid`` a live call of the API) until the
         plan has run; read what happened with `routed_call`. ``access_key`` and
         ``customer_number`` are what your receivers verify; ``digits``, ``max_loops``,
-        ``timeout`` and ``verify`` are as for ``run_call_control``.
+        ``timeout`` and ``verify`` are as for ``run_call_control``. ``on_routed``, if given, is
+        called with each `RoutedCall` once its plan has run (in the emulator's thread).
         """
         if call_control_url is None and webhook_url is None:
             raise ValueError("a routing plan needs a call_control_url, a webhook_url or both")
@@ -77,6 +79,7 @@ class AccountControls:
             max_loops,
             timeout,
             verify,
+            on_routed,
         )
         self._switchboard.set_plan(tenios_number, plan)
 

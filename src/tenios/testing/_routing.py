@@ -7,7 +7,7 @@ import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import Optional
+from typing import Callable, Optional
 
 import httpx
 
@@ -48,6 +48,7 @@ class RoutingPlan:
     max_loops: int
     timeout: float
     verify: Verify
+    on_routed: Optional[Callable[[RoutedCall], None]] = None
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,27 @@ class RoutedCall:
     def request_types(self) -> list[str]:
         """The ``requestType`` of each HTTPS-POST event sent, in order."""
         return [str(delivery.payload["requestType"]) for delivery in self.deliveries]
+
+    def summary(self) -> list[str]:
+        """What happened, in lines for a person: the outcome, then each problem found."""
+        head = f"makecall {self.makecall_id}"
+        if self.error is not None and not self.deliveries and self.call_control is None:
+            return [f"{head}: {self.error}"]
+        parts: list[str] = []
+        if self.call_control is not None:
+            run = self.call_control
+            verdict = "ok" if run.ok else "NOT ok"
+            loops = f"{len(run.loops)} loop" + ("" if len(run.loops) == 1 else "s")
+            parts.append(f"call control {verdict}, {loops}, ended by {run.ended_by}")
+        if self.deliveries:
+            parts.append(
+                "events "
+                + ", ".join(f"{d.payload['requestType']} {d.status_code}" for d in self.deliveries)
+            )
+        if self.error is not None:
+            parts.append(self.error)
+        problems = self.call_control.problems if self.call_control is not None else []
+        return [f"{head}: " + "; ".join(parts), *(f"  {problem}" for problem in problems)]
 
 
 def _run_plan(
@@ -194,6 +216,8 @@ class Switchboard:
                 makecall.routing_ended_at = self._clock.now()
             self._routed[makecall_id] = routed
             self._finished.notify_all()
+        if plan.on_routed is not None:
+            plan.on_routed(routed)
 
     def _wait_until_bridged(self, makecall_id: int) -> tuple[RoutedCall, Optional[dict[str, str]]]:
         """Wait for CONNECTED; then the call is live and the variables to send are returned."""
