@@ -9,6 +9,7 @@ import socket
 import threading
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -194,7 +195,26 @@ def test_an_unreachable_receiver_is_reported_and_the_call_still_ends(
     emulator.advance(7)
     routed = emulator.routed_call(makecall_id, timeout=5)
     assert routed.error is not None
-    assert routed.error.startswith("a receiver could not be reached: ConnectError")
+    assert routed.error.startswith("a receiver did not answer: ConnectError")
+    emulator.advance(5)
+    assert client.makecall.status(makecall_id).status is tenios.CallbackStatus.DISCONNECTED
+
+
+def test_a_plan_that_cannot_run_still_lets_the_makecall_end(
+    emulator: Emulator, client: tenios.TeniosClient, tmp_path: Path
+) -> None:
+    emulator.set_routing_plan(
+        DEMO_TENIOS_NUMBER,
+        access_key=KEY,
+        customer_number=CUSTOMER,
+        webhook_url="https://127.0.0.1:9/hooks",
+        verify=tmp_path / "missing-ca.pem",
+    )
+    makecall_id = _place(client)
+    emulator.advance(7)
+    routed = emulator.routed_call(makecall_id, timeout=5)
+    assert routed.error is not None
+    assert routed.error.startswith("the routing plan failed: FileNotFoundError")
     emulator.advance(5)
     assert client.makecall.status(makecall_id).status is tenios.CallbackStatus.DISCONNECTED
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 from collections.abc import AsyncIterator, Iterator
+from datetime import datetime, timezone
 from typing import Any
 
 import httpx
@@ -305,6 +306,38 @@ def test_200_with_success_false_and_no_code_is_operation_failed(
     assert caught.value.status_code == 200
     assert caught.value.error_code is None
     assert "/interrupt-ecc-block" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        ({"error_code": "CALLBACK_NOT_FOUND"}, tenios.CallbackNotFoundError),
+        ({"success": "false"}, tenios.OperationFailedError),
+        ({"success": 0}, tenios.OperationFailedError),
+    ],
+)
+def test_an_otherwise_valid_answer_with_an_error_code_or_false_success_is_an_error(
+    client: tenios.TeniosClient,
+    api: respx.MockRouter,
+    extra: dict[str, object],
+    expected: type[tenios.APIError],
+) -> None:
+    api.post(STATUS_PATH).respond(200, json={"status": "CONNECTED", **extra})
+    with pytest.raises(expected):
+        client.callback.status(10)
+
+
+def test_error_code_or_success_inside_an_item_is_only_data(
+    client: tenios.TeniosClient, api: respx.MockRouter
+) -> None:
+    item = {"uuid": "leg-1", "error_code": "NONE", "success": False}
+    answer = {"items": [item], "page": 1, "page_size": 10, "total_items": 1}
+    api.post("/cdrs/retrieve").respond(200, json=answer)
+    (cdr,) = client.cdrs.page(
+        start_date_from=datetime(2026, 11, 2, tzinfo=timezone.utc),
+        start_date_to=datetime(2026, 11, 3, tzinfo=timezone.utc),
+    ).items
+    assert _attribute(cdr, "error_code") == "NONE"
 
 
 # -- lenient parsing ----------------------------------------------------------------------------

@@ -59,7 +59,7 @@ class RoutedCall:
     and ``callback_bleg_uuid``); ``call_control`` is the Call Control conversation (``None``
     without a ``call_control_url``), ``deliveries`` the HTTPS-POST events sent (none without a
     ``webhook_url``). ``error`` says why the plan did not run to its end: the makecall failed
-    before it was bridged, a receiver could not be reached, or the emulator was closed.
+    before it was bridged, a receiver did not answer, or the emulator was closed.
     """
 
     makecall_id: int
@@ -205,9 +205,9 @@ class Switchboard:
                 with receiver_client(plan.timeout, plan.verify) as http:
                     routed = _run_plan(http, plan, variables, routed)
             except httpx.HTTPError as exc:
-                routed = replace(
-                    routed, error=f"a receiver could not be reached: {type(exc).__name__}: {exc}"
-                )
+                routed = replace(routed, error=f"a receiver did not answer: {_named(exc)}")
+            except Exception as exc:  # e.g. an unreadable CA bundle: the makecall must still end
+                routed = replace(routed, error=f"the routing plan failed: {_named(exc)}")
         with self._finished:
             makecall = self._store.account.makecalls[makecall_id]
             self._store.calls.pop(makecall.call_uuid, None)
@@ -242,6 +242,10 @@ class Switchboard:
                     makecall.routing_state = "NEVER_BRIDGED"
                     return replace(routed, error=f"never bridged: {why}"), None
             self._closed.wait(POLL_SECONDS)
+
+
+def _named(exc: Exception) -> str:
+    return f"{type(exc).__name__}: {exc}"
 
 
 def _variables(makecall: Makecall) -> dict[str, str]:
