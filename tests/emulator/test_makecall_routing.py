@@ -318,8 +318,13 @@ def test_on_routed_hears_of_each_routed_call_and_its_summary_says_what_happened(
     heard: list[RoutedCall] = []
 
     def invalid_then_nothing(request: dict[str, Any]) -> tuple[int, bytes]:
-        bridge = {"blockType": "BRIDGE", "bridgeMode": "PARALLEL", "destinations": []}
-        blocks = [bridge] if request["loopCount"] == 0 else []
+        # A PARALLEL bridge needs a blockTimeout and destinations: two problems at loop 0.
+        bridge: dict[str, object] = {
+            "blockType": "BRIDGE",
+            "bridgeMode": "PARALLEL",
+            "destinations": [],
+        }
+        blocks: list[dict[str, object]] = [bridge] if request["loopCount"] == 0 else []
         return 200, json.dumps({"blocks": blocks}).encode()
 
     with receiver(invalid_then_nothing) as control, receiver() as hooks:
