@@ -8,6 +8,8 @@ __all__ = ["BlockType", "BridgeMode", "HangupCause", "RequestStatus"]
 
 
 class _StrEnum(str, Enum):
+    """An enum of wire strings whose ``str()`` is the value itself."""
+
     def __str__(self) -> str:
         return str(self.value)
 

@@ -62,6 +62,8 @@ class CallEndEvent(BaseEvent):
 
 
 class _ForwardEvent(BaseEvent):
+    """The fields the two forward events share."""
+
     destination: Optional[str] = None
     """Where the call is forwarded: a number, a SIP user or a SIP trunk."""
     destination_type: Optional[Open[DestinationType]] = None
