@@ -3,8 +3,6 @@ fail where a test scripts it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 import tenios
@@ -17,12 +15,6 @@ from tenios.testing import (
 )
 
 HAPPY_PATH = ["REQUESTED", "ACCEPTED", "CALLING_A", "CALLING_B", "CONNECTED", "DISCONNECTED"]
-
-
-@pytest.fixture
-def emulator() -> Iterator[Emulator]:
-    with Emulator(clock=ManualClock()) as emulator:
-        yield emulator
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ connections, and ``times`` counting down, as the SDK experiences them."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
@@ -12,15 +11,9 @@ import pytest
 
 import tenios
 from tenios import _clock
-from tenios.testing import DEMO_AGENT_EMAIL, DEMO_CALLBACK_CONFIG_ID, Emulator, ManualClock
+from tenios.testing import DEMO_AGENT_EMAIL, DEMO_CALLBACK_CONFIG_ID, Emulator
 
 NUMBER = "+491234567890"
-
-
-@pytest.fixture
-def emulator() -> Iterator[Emulator]:
-    with Emulator(clock=ManualClock()) as emulator:
-        yield emulator
 
 
 @pytest.fixture

@@ -11,6 +11,9 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Generator
+from contextlib import contextmanager
+from dataclasses import dataclass
 
 import httpx
 import pytest
@@ -23,13 +26,25 @@ from ._receiver import receiver
 URL = re.compile(r"TENIOS emulator listening on (http://127\.0\.0\.1:\d+)")
 
 
-def test_main_prints_the_url_and_key_and_logs_each_request(
-    capsys: pytest.CaptureFixture[str],
-) -> None:
+@dataclass
+class Served:
+    """``main`` running in a thread: its base URL and what it printed so far."""
+
+    base_url: str
+    printed: str
+    capsys: pytest.CaptureFixture[str]
+
+    def read(self) -> str:
+        """Everything printed so far."""
+        self.printed += self.capsys.readouterr().out
+        return self.printed
+
+
+@contextmanager
+def served(argv: list[str], capsys: pytest.CaptureFixture[str]) -> Generator[Served, None, None]:
+    """Run ``main(argv)`` in a thread until the block ends; waits for its URL line."""
     stop = threading.Event()
-    thread = threading.Thread(
-        target=main, args=(["--port", "0", "--access-key", "k-123"],), kwargs={"stop": stop}
-    )
+    thread = threading.Thread(target=main, args=(argv,), kwargs={"stop": stop})
     thread.start()
     try:
         printed = ""
@@ -39,14 +54,22 @@ def test_main_prints_the_url_and_key_and_logs_each_request(
             printed += capsys.readouterr().out
         match = URL.search(printed)
         assert match is not None, printed
-        assert "access key: k-123" in printed
-        with httpx.Client() as http:
-            answer = http.post(f"{match[1]}/callback/status", json={"access_key": "k-123", "id": 7})
-        assert answer.json()["error_code"] == "CALLBACK_NOT_FOUND"
+        yield Served(match[1], printed, capsys)
     finally:
         stop.set()
         thread.join(timeout=10)
-    printed += capsys.readouterr().out
+
+
+def test_main_prints_the_url_and_key_and_logs_each_request(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with served(["--port", "0", "--access-key", "k-123"], capsys) as server:
+        assert "access key: k-123" in server.printed
+        with httpx.Client() as http:
+            body = {"access_key": "k-123", "id": 7}
+            answer = http.post(f"{server.base_url}/callback/status", json=body)
+        assert answer.json()["error_code"] == "CALLBACK_NOT_FOUND"
+    printed = server.read()
     assert "POST /callback/status -> 400" in printed
     assert printed.rstrip().endswith("stopped")
 
@@ -88,49 +111,26 @@ def test_python_m_tenios_testing_serves_until_ctrl_c() -> None:
 def test_a_served_routing_plan_runs_the_receivers_for_makecalls_to_the_demo_number(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    stop = threading.Event()
     with receiver(lambda body: (200, b'{"blocks": []}')) as control:
         argv = ["--port", "0", "--quiet", "--time-scale", "100", "--call-control-url"]
         argv += [control.url, "--receiver-access-key", "rk", "--customer-number", "200000"]
-        thread = threading.Thread(target=main, args=(argv,), kwargs={"stop": stop})
-        thread.start()
-        try:
-            printed = ""
+        with served(argv, capsys) as server, httpx.Client(base_url=server.base_url) as http:
+            announced = f"makecalls to {DEMO_TENIOS_NUMBER} run: call control -> {control.url}"
+            assert announced in server.read()
+            key = {"access_key": DEMO_ACCESS_KEY}
+            place = {"destination_number": "+491234567890", "tenios_number": DEMO_TENIOS_NUMBER}
+            made = http.post("/makecall/init", json={**key, **place}).json()
+            status = ""
             deadline = time.monotonic() + 10
-            while not URL.search(printed) and time.monotonic() < deadline:
-                time.sleep(0.01)
-                printed += capsys.readouterr().out
-            match = URL.search(printed)
-            assert match is not None, printed
-            assert f"makecalls to {DEMO_TENIOS_NUMBER} run: call control -> {control.url}" in (
-                printed + capsys.readouterr().out
-            )
-            with httpx.Client(base_url=match[1]) as http:
-                key = {"access_key": DEMO_ACCESS_KEY}
-                made = http.post(
-                    "/makecall/init",
-                    json={
-                        **key,
-                        "destination_number": "+491234567890",
-                        "tenios_number": DEMO_TENIOS_NUMBER,
-                    },
-                ).json()
-                status = ""
-                deadline = time.monotonic() + 10
-                while status != "DISCONNECTED" and time.monotonic() < deadline:
-                    time.sleep(0.02)
-                    status = http.post("/makecall/status", json={**key, "id": made["id"]}).json()[
-                        "status"
-                    ]
+            while status != "DISCONNECTED" and time.monotonic() < deadline:
+                time.sleep(0.02)
+                answer = http.post("/makecall/status", json={**key, "id": made["id"]})
+                status = answer.json()["status"]
             assert status == "DISCONNECTED"
-        finally:
-            stop.set()
-            thread.join(timeout=10)
     (request,) = control.received
     assert (request["accessKey"], request["customerNumber"]) == ("rk", 200000)
     assert request["variables"]["callback_id"] == str(made["id"])
-    printed = capsys.readouterr().out
-    assert f"makecall {made['id']}: call control ok, 1 loop, ended by EMPTY_BLOCKS" in printed
+    assert f"makecall {made['id']}: call control ok, 1 loop, ended by EMPTY_BLOCKS" in server.read()
 
 
 def test_a_routing_plan_without_the_key_its_receivers_verify_is_a_usage_error(

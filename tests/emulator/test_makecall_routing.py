@@ -7,9 +7,7 @@ from __future__ import annotations
 import json
 import socket
 import threading
-from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,7 +18,6 @@ from tenios.testing import (
     DEMO_TENIOS_NUMBER,
     Emulator,
     EmulatorLookupError,
-    ManualClock,
     RoutedCall,
 )
 
@@ -47,14 +44,13 @@ def greet_then_end(request: dict[str, Any]) -> tuple[int, bytes]:
 
 
 @pytest.fixture
-def emulator() -> Iterator[Emulator]:
-    with Emulator(clock=ManualClock()) as emulator:
-        yield emulator
-
-
-@pytest.fixture
 def client(emulator: Emulator) -> tenios.TeniosClient:
     return emulator.client(max_retries=0)
+
+
+def _route(emulator: Emulator, **plan: Any) -> None:
+    """Give the demo number a routing plan whose receivers check ``KEY`` and ``CUSTOMER``."""
+    emulator.set_routing_plan(DEMO_TENIOS_NUMBER, access_key=KEY, customer_number=CUSTOMER, **plan)
 
 
 def _place(client: tenios.TeniosClient, tenios_number: str = DEMO_TENIOS_NUMBER) -> int:
@@ -66,13 +62,7 @@ def test_a_bridged_makecall_runs_call_control_and_events_with_its_id_and_b_leg(
 ) -> None:
     began = datetime.now(timezone.utc) - timedelta(seconds=1)
     with receiver(greet_then_end) as control, receiver() as hooks:
-        emulator.set_routing_plan(
-            DEMO_TENIOS_NUMBER,
-            access_key=KEY,
-            customer_number=CUSTOMER,
-            call_control_url=control.url,
-            webhook_url=hooks.url,
-        )
+        _route(emulator, call_control_url=control.url, webhook_url=hooks.url)
         makecall_id = _place(client)
         emulator.advance(6)  # CALLING_B: not bridged yet
         assert control.received == []
@@ -128,12 +118,7 @@ def test_the_makecall_stays_connected_and_live_until_its_routing_plan_has_run(
 
     began = datetime.now(timezone.utc) - timedelta(seconds=1)
     with receiver(slow) as control:
-        emulator.set_routing_plan(
-            DEMO_TENIOS_NUMBER,
-            access_key=KEY,
-            customer_number=CUSTOMER,
-            call_control_url=control.url,
-        )
+        _route(emulator, call_control_url=control.url)
         makecall_id = _place(client)
         emulator.advance(7)
         assert in_loop.wait(5)
@@ -162,12 +147,7 @@ def test_a_makecall_that_fails_before_it_is_bridged_runs_no_routing_plan(
     emulator: Emulator, client: tenios.TeniosClient, failure: str
 ) -> None:
     with receiver(greet_then_end) as control:
-        emulator.set_routing_plan(
-            DEMO_TENIOS_NUMBER,
-            access_key=KEY,
-            customer_number=CUSTOMER,
-            call_control_url=control.url,
-        )
+        _route(emulator, call_control_url=control.url)
         emulator.script_callback_failure(failure)
         makecall_id = _place(client)
         emulator.advance(30)
@@ -178,43 +158,36 @@ def test_a_makecall_that_fails_before_it_is_bridged_runs_no_routing_plan(
     assert client.makecall.status(makecall_id).status == failure
 
 
-def test_an_unreachable_receiver_is_reported_and_the_call_still_ends(
-    emulator: Emulator, client: tenios.TeniosClient
-) -> None:
+def _unused_port() -> int:
     with socket.socket() as unused:
         unused.bind(("127.0.0.1", 0))
-        port = unused.getsockname()[1]
-    emulator.set_routing_plan(
-        DEMO_TENIOS_NUMBER,
-        access_key=KEY,
-        customer_number=CUSTOMER,
-        webhook_url=f"http://127.0.0.1:{port}/hooks",
-        timeout=1.0,
-    )
-    makecall_id = _place(client)
-    emulator.advance(7)
-    routed = emulator.routed_call(makecall_id, timeout=5)
-    assert routed.error is not None
-    assert routed.error.startswith("a receiver did not answer: ConnectError")
-    emulator.advance(5)
-    assert client.makecall.status(makecall_id).status is tenios.CallbackStatus.DISCONNECTED
+        return int(unused.getsockname()[1])
 
 
-def test_a_plan_that_cannot_run_still_lets_the_makecall_end(
-    emulator: Emulator, client: tenios.TeniosClient, tmp_path: Path
+@pytest.mark.parametrize(
+    ("settings", "error"),
+    [
+        pytest.param(
+            {"webhook_url": f"http://127.0.0.1:{_unused_port()}/hooks", "timeout": 1.0},
+            "a receiver did not answer: ConnectError",
+            id="unreachable",
+        ),
+        pytest.param(
+            {"webhook_url": "https://127.0.0.1:9/hooks", "verify": "/nonexistent/ca.pem"},
+            "the routing plan failed: FileNotFoundError",
+            id="unreadable-ca-bundle",
+        ),
+    ],
+)
+def test_a_plan_that_fails_is_reported_and_the_makecall_still_ends(
+    emulator: Emulator, client: tenios.TeniosClient, settings: dict[str, Any], error: str
 ) -> None:
-    emulator.set_routing_plan(
-        DEMO_TENIOS_NUMBER,
-        access_key=KEY,
-        customer_number=CUSTOMER,
-        webhook_url="https://127.0.0.1:9/hooks",
-        verify=tmp_path / "missing-ca.pem",
-    )
+    _route(emulator, **settings)
     makecall_id = _place(client)
     emulator.advance(7)
     routed = emulator.routed_call(makecall_id, timeout=5)
     assert routed.error is not None
-    assert routed.error.startswith("the routing plan failed: FileNotFoundError")
+    assert routed.error.startswith(error)
     emulator.advance(5)
     assert client.makecall.status(makecall_id).status is tenios.CallbackStatus.DISCONNECTED
 
@@ -224,12 +197,7 @@ def test_only_makecalls_to_the_routed_number_placed_after_the_plan_are_routed(
 ) -> None:
     before = _place(client)
     with receiver(greet_then_end) as control:
-        emulator.set_routing_plan(
-            DEMO_TENIOS_NUMBER,
-            access_key=KEY,
-            customer_number=CUSTOMER,
-            call_control_url=control.url,
-        )
+        _route(emulator, call_control_url=control.url)
         other_number = _place(client, DEMO_PHONE_NUMBER)
         routed = _place(client)
         emulator.advance(7)
@@ -253,13 +221,7 @@ def test_routing_plans_are_checked_when_given(emulator: Emulator) -> None:
             DEMO_TENIOS_NUMBER, access_key="", customer_number=CUSTOMER, webhook_url="http://x"
         )
     with pytest.raises(ValueError, match="max_loops must be at least 1"):
-        emulator.set_routing_plan(
-            DEMO_TENIOS_NUMBER,
-            access_key=KEY,
-            customer_number=CUSTOMER,
-            call_control_url="http://x",
-            max_loops=0,
-        )
+        _route(emulator, call_control_url="http://x", max_loops=0)
     with pytest.raises(EmulatorLookupError):
         emulator.routed_call(404)
 
@@ -267,9 +229,7 @@ def test_routing_plans_are_checked_when_given(emulator: Emulator) -> None:
 def test_waiting_for_a_makecall_that_is_not_bridged_times_out_with_a_hint(
     emulator: Emulator, client: tenios.TeniosClient
 ) -> None:
-    emulator.set_routing_plan(
-        DEMO_TENIOS_NUMBER, access_key=KEY, customer_number=CUSTOMER, webhook_url="http://x"
-    )
+    _route(emulator, webhook_url="http://x")
     makecall_id = _place(client)
     with pytest.raises(TimeoutError, match="it is WAITING; with a ManualClock, advance it"):
         emulator.routed_call(makecall_id, timeout=0.05)
@@ -280,12 +240,7 @@ def test_waiting_for_a_makecall_that_is_not_bridged_times_out_with_a_hint(
 
 def test_the_plans_key_stays_out_of_reprs(emulator: Emulator, client: tenios.TeniosClient) -> None:
     with receiver(greet_then_end) as control:
-        emulator.set_routing_plan(
-            DEMO_TENIOS_NUMBER,
-            access_key=KEY,
-            customer_number=CUSTOMER,
-            call_control_url=control.url,
-        )
+        _route(emulator, call_control_url=control.url)
         makecall_id = _place(client)
         emulator.advance(7)
         routed = emulator.routed_call(makecall_id, timeout=5)
@@ -295,12 +250,7 @@ def test_the_plans_key_stays_out_of_reprs(emulator: Emulator, client: tenios.Ten
 
 def test_a_served_emulator_on_real_time_routes_while_the_client_waits() -> None:
     with Emulator(time_scale=100.0) as emulator, receiver(greet_then_end) as control:
-        emulator.set_routing_plan(
-            DEMO_TENIOS_NUMBER,
-            access_key=KEY,
-            customer_number=CUSTOMER,
-            call_control_url=control.url,
-        )
+        _route(emulator, call_control_url=control.url)
         with (
             emulator.serve() as base_url,
             tenios.TeniosClient(emulator.access_key, base_url=base_url) as client,
@@ -328,13 +278,8 @@ def test_on_routed_hears_of_each_routed_call_and_its_summary_says_what_happened(
         return 200, json.dumps({"blocks": blocks}).encode()
 
     with receiver(invalid_then_nothing) as control, receiver() as hooks:
-        emulator.set_routing_plan(
-            DEMO_TENIOS_NUMBER,
-            access_key=KEY,
-            customer_number=CUSTOMER,
-            call_control_url=control.url,
-            webhook_url=hooks.url,
-            on_routed=heard.append,
+        _route(
+            emulator, call_control_url=control.url, webhook_url=hooks.url, on_routed=heard.append
         )
         makecall_id = _place(client)
         emulator.advance(7)
