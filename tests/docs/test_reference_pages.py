@@ -95,3 +95,30 @@ def test_no_signature_in_the_reference_shows_a_private_name() -> None:
             check(member.final_target if isinstance(member, griffe.Alias) else member)
     assert len(seen) > 100
     assert found == []
+
+
+def test_methods_a_class_gets_from_a_private_base_are_shown_on_its_page() -> None:
+    """mkdocstrings shows inherited members only when told: a page whose classes take public
+    methods from private bases (``Emulator`` from its mixins) must say ``inherited_members``."""
+    for page in sorted(REFERENCE.glob("*.md")):
+        for target, options in DIRECTIVE.findall(page.read_text(encoding="utf-8")):
+            try:
+                module = importlib.import_module(target)
+            except ImportError:
+                continue
+            inheriting = [
+                name
+                for name in module.__all__
+                if isinstance(cls := getattr(module, name), type)
+                and any(
+                    base.__module__.startswith("tenios")
+                    and base.__name__ not in module.__all__
+                    and any(
+                        not member.startswith("_") and member != "model_config"
+                        for member in vars(base)
+                    )
+                    for base in cls.__mro__[1:]
+                )
+            ]
+            if inheriting:
+                assert "inherited_members: true" in options, (page.name, inheriting)

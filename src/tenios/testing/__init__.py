@@ -42,11 +42,7 @@ if TYPE_CHECKING:
     )
     from ._block_check import CallControlProblem as CallControlProblem
     from ._clock import Clock as Clock, ManualClock as ManualClock, ScaledClock as ScaledClock
-    from ._emulator import (
-        SIMULATED_CALLER as SIMULATED_CALLER,
-        SIMULATED_DESTINATION as SIMULATED_DESTINATION,
-        Emulator as Emulator,
-    )
+    from ._emulator import Emulator as Emulator
     from ._journal import REDACTED as REDACTED, JournalEntry as JournalEntry
     from ._lifecycle import CallbackTimings as CallbackTimings
     from ._lookup import EmulatorLookupError as EmulatorLookupError
@@ -56,6 +52,10 @@ if TYPE_CHECKING:
         CallControlRun as CallControlRun,
         SimulatedCall as SimulatedCall,
         WebhookDelivery as WebhookDelivery,
+    )
+    from ._simulated_calls import (
+        SIMULATED_CALLER as SIMULATED_CALLER,
+        SIMULATED_DESTINATION as SIMULATED_DESTINATION,
     )
     from ._store import (
         DEMO_ACCESS_KEY as DEMO_ACCESS_KEY,
@@ -75,8 +75,8 @@ _LAZY: dict[str, str] = {
     "ManualClock": "._clock",
     "ScaledClock": "._clock",
     "Emulator": "._emulator",
-    "SIMULATED_CALLER": "._emulator",
-    "SIMULATED_DESTINATION": "._emulator",
+    "SIMULATED_CALLER": "._simulated_calls",
+    "SIMULATED_DESTINATION": "._simulated_calls",
     "REDACTED": "._journal",
     "JournalEntry": "._journal",
     "CallbackTimings": "._lifecycle",

@@ -5,11 +5,9 @@ from __future__ import annotations
 import copy
 import sys
 import threading
-import time
 import uuid
-from collections.abc import Generator, Iterable, Mapping, Sequence
+from collections.abc import Generator, Iterable, Mapping
 from contextlib import contextmanager
-from datetime import datetime
 from typing import TYPE_CHECKING, Any, Callable, Optional, TypedDict, Union, cast
 
 import httpx
@@ -21,7 +19,6 @@ else:  # pragma: no cover
 
 from .._client import DEFAULT_TIMEOUT, AsyncTeniosClient, TeniosClient
 from .._types import Timeout
-from ._account import Forward, inbound_call_legs
 from ._account_controls import AccountControls
 from ._app import App, endpoint_path
 from ._clock import Clock, ScaledClock
@@ -31,16 +28,7 @@ from ._lookup import found
 from ._routing import Switchboard
 from ._rules import is_call_uuid, is_e164
 from ._server import EmulatorServer
-from ._simulate import (
-    CallControlRun,
-    SimulatedCall,
-    Verify,
-    call_events,
-    call_variables,
-    post_events,
-    receiver_client,
-    run_call_control_loop,
-)
+from ._simulated_calls import SimulatedCalls
 from ._store import DEMO_ACCESS_KEY, Agent, Call, Callback, Store
 from ._transport import AsyncEmulatorTransport, EmulatorTransport
 
@@ -65,13 +53,7 @@ class ClientOptions(TypedDict, total=False):
     """Extra headers sent with every request."""
 
 
-SIMULATED_DESTINATION = "+4922155400300"
-"""The number a simulated call dials unless told otherwise (the TENIOS number called)."""
-SIMULATED_CALLER = "+4917012345678"
-"""The caller of a simulated call unless told otherwise."""
-
-
-class Emulator(AccountControls):
+class Emulator(AccountControls, SimulatedCalls):
     """An in-memory TENIOS API for tests, demos and notebooks.
 
     Starts with demo data (``DEMO_CALLBACK_CONFIG_ID``, the agent ``DEMO_AGENT_EMAIL``, the
@@ -392,176 +374,6 @@ class Emulator(AccountControls):
     def _count_connection(self) -> None:
         with self._lock:
             self._connections += 1
-
-    # -- simulated calls ---------------------------------------------------------------------
-
-    def simulate_call(
-        self,
-        webhook_url: str,
-        *,
-        access_key: str,
-        customer_number: int,
-        call_uuid: Optional[str] = None,
-        destination_number: str = SIMULATED_DESTINATION,
-        caller_id_number: str = SIMULATED_CALLER,
-        variables: Optional[Mapping[str, str]] = None,
-        blocks: Sequence[str] = ("ANNOUNCEMENT",),
-        forward_destination: Optional[str] = "+492212345678",
-        forward_destination_type: str = "EXTERNALNUMBER",
-        talk_seconds: float = 0.25,
-        timeout: float = 5.0,
-        verify: Verify = True,
-    ) -> SimulatedCall:
-        """POST the HTTPS-POST events of one call to ``webhook_url``, in order: CALL_START, a
-        BLOCK_END per entry of ``blocks``, INITIATE_FORWARD and FORWARD_ANSWER (unless
-        ``forward_destination`` is ``None``), CALL_END.
-
-        ``access_key`` and ``customer_number`` are what your receiver should verify. While the
-        call runs it is an active call of the emulated API (connected from FORWARD_ANSWER on),
-        so the receiver may transfer it: the parties talk for ``talk_seconds`` on the emulator's
-        clock between FORWARD_ANSWER and CALL_END, as on a real call, so a transfer made after
-        answering the post (from a background task) finds the call live. ``verify`` checks an
-        HTTPS receiver's certificate: ``True`` (the system's CAs), a CA bundle's path, an
-        ``ssl.SSLContext``, or ``False``. Transport errors (e.g. nothing listening) propagate.
-        """
-        if not 0 <= talk_seconds <= 3600:
-            raise ValueError(f"talk_seconds must be from 0 to 3600, not {talk_seconds!r}")
-        call_uuid = call_uuid or str(uuid.uuid4())
-        events = call_events(
-            access_key=access_key,
-            customer_number=customer_number,
-            variables=call_variables(
-                call_uuid=call_uuid,
-                destination_number=destination_number,
-                caller_id_number=caller_id_number,
-                extra=variables,
-            ),
-            blocks=blocks,
-            forward=None
-            if forward_destination is None
-            else (forward_destination_type, forward_destination),
-        )
-
-        moments: dict[str, datetime] = {}
-
-        def track(request_type: str) -> None:
-            if request_type == "CALL_END" and forward_destination is not None:
-                self._let_time_pass(talk_seconds)  # the call is live while the parties talk
-            with self._lock:
-                moments[request_type] = self._store.account.wall_time(self.clock.now())
-                if request_type == "CALL_START":
-                    self._store.calls[call_uuid] = Call(call_uuid, connected=False)
-                elif request_type == "FORWARD_ANSWER":
-                    self._store.calls[call_uuid].connected = True
-                elif request_type == "CALL_END":
-                    self._store.calls.pop(call_uuid, None)
-
-        try:
-            with receiver_client(timeout, verify) as http:
-                deliveries = post_events(http, webhook_url, events, track)
-        finally:
-            self.end_call(call_uuid)
-        forward = None
-        if forward_destination is not None:
-            forward = Forward(
-                str(uuid.uuid4()),
-                forward_destination,
-                moments["INITIATE_FORWARD"],
-                moments["FORWARD_ANSWER"],
-            )
-        self._record_inbound_call(
-            call_uuid,
-            caller=caller_id_number,
-            destination=destination_number,
-            start=moments["CALL_START"],
-            forward=forward,
-        )
-        return SimulatedCall(call_uuid, deliveries)
-
-    def _record_inbound_call(
-        self,
-        call_uuid: str,
-        *,
-        caller: str,
-        destination: str,
-        start: datetime,
-        forward: Optional[Forward] = None,
-    ) -> None:
-        """Leave the CDR legs of an inbound call that ends now."""
-        with self._lock:
-            account = self._store.account
-            account.add_cdrs(
-                inbound_call_legs(
-                    call_uuid,
-                    caller=caller,
-                    destination=destination,
-                    start=start,
-                    end=account.wall_time(self.clock.now()),
-                    forward=forward,
-                )
-            )
-
-    def _let_time_pass(self, seconds: float) -> None:
-        """Wait until ``seconds`` have passed on the emulator's clock (at most that long in real
-        time: a clock that stands still, a ``ManualClock``, is then moved on by what is left)."""
-        deadline = self.clock.now() + seconds
-        real_deadline = time.monotonic() + seconds
-        while self.clock.now() < deadline and time.monotonic() < real_deadline:
-            time.sleep(min(0.01, max(0.0, real_deadline - time.monotonic())))
-        if self.clock.now() < deadline:
-            self.clock.advance(deadline - self.clock.now())
-
-    def run_call_control(
-        self,
-        url: str,
-        *,
-        access_key: str,
-        customer_number: int,
-        variables: Optional[Mapping[str, str]] = None,
-        digits: Iterable[str] = (),
-        max_loops: int = 10,
-        call_uuid: Optional[str] = None,
-        destination_number: str = SIMULATED_DESTINATION,
-        caller_id_number: str = SIMULATED_CALLER,
-        timeout: float = 5.0,
-        verify: Verify = True,
-    ) -> CallControlRun:
-        """Drive a Call Control loop against ``url`` as TENIOS would, and return what it answered.
-
-        Sends EXTERNAL_CALL_CONTROL requests with ``loopCount`` 0, 1, 2... and ``requestStatus``
-        REQUESTING_BLOCKS until the answer has no blocks, holds a HANGUP block, is invalid (then
-        one VALIDATION_ERRORS request follows) or ``max_loops`` requests were sent. ``digits`` are
-        the caller's inputs, one per COLLECT_DIGITS block, set as the variable the block names.
-        The call is an active (interruptible) call of the emulated API while the loop runs.
-        ``verify`` checks an HTTPS receiver's certificate, as for ``simulate_call``. Every
-        answer is checked with the SDK's block models: ``run.problems`` and ``run.ok``.
-        """
-        call_uuid = call_uuid or str(uuid.uuid4())
-        with self._lock:
-            self._store.calls[call_uuid] = Call(call_uuid)
-            start = self._store.account.wall_time(self.clock.now())
-        try:
-            with receiver_client(timeout, verify) as http:
-                loops, ended_by = run_call_control_loop(
-                    http,
-                    url,
-                    access_key=access_key,
-                    customer_number=customer_number,
-                    variables=call_variables(
-                        call_uuid=call_uuid,
-                        destination_number=destination_number,
-                        caller_id_number=caller_id_number,
-                        extra=variables,
-                    ),
-                    digits=digits,
-                    max_loops=max_loops,
-                )
-        finally:
-            self.end_call(call_uuid)
-        self._record_inbound_call(
-            call_uuid, caller=caller_id_number, destination=destination_number, start=start
-        )
-        return CallControlRun(call_uuid, loops, ended_by)
 
     # -- lifecycle ---------------------------------------------------------------------------
 
