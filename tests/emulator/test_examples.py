@@ -94,6 +94,7 @@ def test_the_quickstart_talks_to_the_api_named_by_the_environment_when_a_key_is_
         assert "could not interrupt: BLOCK_NOT_INTERRUPTIBLE" in result.stdout
 
 
+@pytest.mark.slow  # starts a Jupyter kernel: two seconds of CPU
 def test_the_notebook_runs_without_errors() -> None:
     # Untyped packages, imported as modules of unknown shape; a missing one fails the test.
     nbformat: Any = importlib.import_module("nbformat")
