@@ -188,20 +188,21 @@ def test_a_receiver_in_another_process_is_driven_through_the_call_control_loop(
     assert (run["ok"], run["ended_by"]) == (True, "EMPTY_BLOCKS")
     assert run["loops"][0]["blocks"][0]["blockType"] == "SAY"
 
-    bad = tenios(
+    # The rest in this process (a subprocess costs half a second); the receiver stays outside.
+    bad = run_cli(
         "emulator", "call-control", receiver["invalid"], "--customer-number", "200000", env=env
     )
     assert bad.returncode == 10
     assert "blocks[0].txt: is not an attribute of a SAY block" in bad.stderr
 
-    wrong = tenios(
+    wrong = run_cli(
         "emulator", "call-control", receiver["valid"], "--customer-number", "200000",
         env={**env, "TENIOS_WEBHOOK_ACCESS_KEY": "not-the-key"},
     )  # fmt: skip
     assert wrong.returncode == 12
     assert "refused the access key" in wrong.stderr
 
-    posts = tenios(
+    posts = run_cli(
         "emulator", "simulate-call", receiver["valid"], "--customer-number", "200000", env=env
     )
     assert posts.returncode == 0, posts.stderr
@@ -212,7 +213,7 @@ def test_a_receiver_in_another_process_is_driven_through_the_call_control_loop(
 
 def test_an_unreachable_receiver_exits_13() -> None:
     env = {**os.environ, "TENIOS_WEBHOOK_ACCESS_KEY": "k"}
-    result = tenios(
+    result = run_cli(
         "emulator", "simulate-call", "http://127.0.0.1:9/", "--customer-number", "1", env=env
     )
     assert result.returncode == 13
