@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import json
 import ssl
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, HTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any, Union
 
@@ -16,7 +15,7 @@ import pytest
 
 from tenios.testing import Emulator
 
-from .._tls import self_signed_certificate
+from .._tls import https_server, self_signed_certificate
 
 KEY = "receiver-key"
 CUSTOMER = 200000
@@ -46,19 +45,8 @@ class _Receiver(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def https_receiver(certificate: tuple[Path, Path]) -> Iterator[str]:
-    cert, key = certificate
-    server = HTTPServer(("127.0.0.1", 0), _Receiver)
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(cert, key)
-    server.socket = context.wrap_socket(server.socket, server_side=True)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.01})
-    thread.start()
-    try:
-        yield f"https://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with https_server(_Receiver, certificate) as base_url:
+        yield f"{base_url}/"
 
 
 def test_a_private_certificate_is_refused_by_default(https_receiver: str) -> None:

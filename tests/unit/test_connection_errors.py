@@ -5,17 +5,15 @@ from __future__ import annotations
 import json
 import logging
 import socket
-import ssl
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, HTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 
 import tenios
 
-from .._tls import self_signed_certificate
+from .._tls import https_server, self_signed_certificate
 
 KEY = "conn-error-secret-key-0123"
 
@@ -88,19 +86,8 @@ class _Ok(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def tls_server(self_signed: tuple[Path, Path]) -> Iterator[str]:
-    cert, key = self_signed
-    server = HTTPServer(("127.0.0.1", 0), _Ok)
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(cert, key)
-    server.socket = context.wrap_socket(server.socket, server_side=True)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.01})
-    thread.start()
-    try:
-        yield f"https://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with https_server(_Ok, self_signed) as base_url:
+        yield base_url
 
 
 def test_an_untrusted_certificate_says_so(tls_server: str) -> None:

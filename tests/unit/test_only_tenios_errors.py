@@ -19,6 +19,22 @@ from tenios import call_control as cc, webhooks as wh
 from tenios.types._base import ResponseModel
 
 MODULES = (tenios, cc, wh)
+
+
+def _reversed_digit_range() -> object:
+    """A menu whose ``minDigits`` is above its ``maxDigits``."""
+    return cc.CallControlResponse().collect_digits(
+        announcement_name="Menu",
+        error_announcement_name="Error",
+        variable_name="Menu-Choice",
+        min_digits=3,
+        max_digits=1,
+        terminator="#",
+        max_tries=3,
+        timeout=10,
+    )
+
+
 BAD: dict[str, list[Callable[[], object]]] = {
     "tenios.TeniosClient": [
         lambda: tenios.TeniosClient(access_key=""),
@@ -70,16 +86,7 @@ BAD: dict[str, list[Callable[[], object]]] = {
         lambda: cc.CallControlResponse(blocks=[{"blockType": "PLAY"}]),  # pyright: ignore[reportArgumentType]
         lambda: cc.CallControlResponse(blocks="SAY"),  # pyright: ignore[reportArgumentType]
         lambda: cc.CallControlResponse().say("", voice_name="en-us.female.1"),
-        lambda: cc.CallControlResponse().collect_digits(
-            announcement_name="Menu",
-            error_announcement_name="Error",
-            variable_name="Menu-Choice",
-            min_digits=3,
-            max_digits=1,
-            terminator="#",
-            max_tries=3,
-            timeout=10,
-        ),
+        _reversed_digit_range,
         lambda: cc.CallControlResponse().bridge([], bridge_mode="PARALLEL"),
         lambda: cc.CallControlResponse().hangup(16),  # type: ignore[arg-type]
         lambda: cc.CallControlResponse().add_block({"blockType": "SAY", "txt": "Hello"}),
@@ -179,16 +186,7 @@ def test_only_tenios_errors_escape(bad_call: Callable[[], object]) -> None:
 
 def test_the_error_of_a_block_names_the_attribute_and_the_rule() -> None:
     with pytest.raises(tenios.RequestValidationError) as caught:
-        cc.CallControlResponse().collect_digits(
-            announcement_name="Menu",
-            error_announcement_name="Error",
-            variable_name="Menu-Choice",
-            min_digits=3,
-            max_digits=1,
-            terminator="#",
-            max_tries=3,
-            timeout=10,
-        )
+        _reversed_digit_range()
     assert isinstance(caught.value, ValueError)
     assert caught.value.field == "variable_name"
     assert caught.value.errors == [

@@ -68,6 +68,17 @@ def _receiver_key(args: argparse.Namespace) -> str:
     return str(key)
 
 
+def _receiver(args: argparse.Namespace) -> dict[str, Any]:
+    """What both commands tell the emulator about the receiver: its key, the customer number it
+    checks, the caller to send, and how to check its certificate."""
+    return {
+        "access_key": _receiver_key(args),
+        "customer_number": args.customer_number,
+        "caller_id_number": args.caller,
+        "verify": _verify(args),
+    }
+
+
 def _verify(args: argparse.Namespace) -> Union[bool, ssl.SSLContext]:
     if args.insecure:
         return False
@@ -100,13 +111,7 @@ def _call_control(args: argparse.Namespace) -> int:
     with Emulator() as emulator:
         try:
             run = emulator.run_call_control(
-                args.url,
-                access_key=_receiver_key(args),
-                customer_number=args.customer_number,
-                digits=args.digits,
-                max_loops=args.max_loops,
-                caller_id_number=args.caller,
-                verify=_verify(args),
+                args.url, digits=args.digits, max_loops=args.max_loops, **_receiver(args)
             )
         except httpx.TransportError as error:
             return _unreachable(error)
@@ -145,13 +150,7 @@ def _simulate_call(args: argparse.Namespace) -> int:
 
     with Emulator() as emulator:
         try:
-            call = emulator.simulate_call(
-                args.url,
-                access_key=_receiver_key(args),
-                customer_number=args.customer_number,
-                caller_id_number=args.caller,
-                verify=_verify(args),
-            )
+            call = emulator.simulate_call(args.url, **_receiver(args))
         except httpx.TransportError as error:
             return _unreachable(error)
     statuses: list[int] = []

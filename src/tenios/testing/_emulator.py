@@ -175,8 +175,7 @@ class Emulator(AccountControls, SimulatedCalls):
 
     def end_call(self, call_uuid: str) -> None:
         """End an active call: it is then unknown to the API (``CALL_UUID_NOT_FOUND``)."""
-        with self._lock:
-            self._store.calls.pop(call_uuid, None)
+        self._hang_up(call_uuid)
 
     def agent(self, email: str) -> Agent:
         """A copy of an agent's current record.

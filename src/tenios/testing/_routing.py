@@ -222,10 +222,11 @@ class Switchboard:
     def _wait_until_bridged(self, makecall_id: int) -> tuple[RoutedCall, Optional[dict[str, str]]]:
         """Wait for CONNECTED; then the call is live and the variables to send are returned."""
         give_up = time.monotonic() + MAX_WAIT_SECONDS
+        with self._lock:
+            makecall = self._store.account.makecalls[makecall_id]
+        routed = RoutedCall(makecall_id, makecall.call_uuid, makecall.bleg_uuid)
         while True:
             with self._lock:
-                makecall = self._store.account.makecalls[makecall_id]
-                routed = RoutedCall(makecall_id, makecall.call_uuid, makecall.bleg_uuid)
                 status = makecall_status_at(makecall, self._clock.now(), self._store.timings)
                 if status == "CONNECTED":
                     makecall.routing_state = "RUNNING"

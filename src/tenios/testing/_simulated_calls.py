@@ -41,6 +41,7 @@ class SimulatedCalls:
     _store: Store
 
     def _hang_up(self, call_uuid: str) -> None:
+        """End an active call: the API no longer knows it."""
         with self._lock:
             self._store.calls.pop(call_uuid, None)
 
