@@ -14,6 +14,7 @@ import time
 from collections.abc import Generator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 import httpx
 import pytest
@@ -108,12 +109,18 @@ def test_python_m_tenios_testing_serves_until_ctrl_c() -> None:
     assert "Traceback" not in err
 
 
+@pytest.mark.parametrize("key_from", ["argument", "file"])
 def test_a_served_routing_plan_runs_the_receivers_for_makecalls_to_the_demo_number(
-    capsys: pytest.CaptureFixture[str],
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, key_from: str
 ) -> None:
+    key_file = tmp_path / "receiver-key"
+    key_file.write_text("rk\n", encoding="utf-8")
+    key_option = ["--receiver-access-key", "rk"]
+    if key_from == "file":
+        key_option = ["--receiver-access-key-file", str(key_file)]
     with receiver(lambda body: (200, b'{"blocks": []}')) as control:
         argv = ["--port", "0", "--quiet", "--time-scale", "100", "--call-control-url"]
-        argv += [control.url, "--receiver-access-key", "rk", "--customer-number", "200000"]
+        argv += [control.url, *key_option, "--customer-number", "200000"]
         with served(argv, capsys) as server, httpx.Client(base_url=server.base_url) as http:
             announced = f"makecalls to {DEMO_TENIOS_NUMBER} run: call control -> {control.url}"
             assert announced in server.read()

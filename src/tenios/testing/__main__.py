@@ -12,6 +12,7 @@ import os
 import sys
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Optional
 
 from ._account import DEMO_TENIOS_NUMBER
@@ -52,13 +53,21 @@ def _arguments(argv: Optional[Sequence[str]], prog: str) -> argparse.Namespace:
     )
     routing.add_argument("--call-control-url", help="your Call Control endpoint")
     routing.add_argument("--webhook-url", help="your HTTPS-POST (webhook) endpoint")
-    routing.add_argument(
+    key = routing.add_mutually_exclusive_group()
+    key.add_argument(
         "--receiver-access-key",
         default=os.environ.get("TENIOS_WEBHOOK_ACCESS_KEY"),
         help="the accessKey your receivers verify (default $TENIOS_WEBHOOK_ACCESS_KEY)",
     )
+    key.add_argument(
+        "--receiver-access-key-file",
+        type=Path,
+        help="a file holding it (command lines are visible to other users)",
+    )
     routing.add_argument("--customer-number", type=int, help="the customerNumber they verify")
     args = parser.parse_args(argv)
+    if args.receiver_access_key_file is not None:
+        args.receiver_access_key = args.receiver_access_key_file.read_text("utf-8").strip()
     if (args.call_control_url or args.webhook_url) and not (
         args.receiver_access_key and args.customer_number is not None
     ):
