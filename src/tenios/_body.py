@@ -57,21 +57,28 @@ def _redact_strings(data: object, secrets: Sequence[str]) -> object:
     return holder[0]
 
 
-def ascii_text(response: httpx.Response) -> Optional[str]:
-    """``response.text`` for the usual answer, ASCII bytes read as UTF-8; ``None`` for any other.
+def utf8_content(response: httpx.Response) -> Optional[bytes]:
+    """The body's bytes when httpx would read them as UTF-8 (no charset or ``charset=utf-8``, and
+    the client's default encoding); ``None`` for any other answer.
 
     ``response.text`` parses the Content-Type with the email package and builds a decoder, which
-    costs more than the JSON parsing. ASCII bytes read the same in UTF-8, so when httpx would pick
-    UTF-8 (no charset or ``charset=utf-8``, and the client's default encoding) the bytes are simply
-    decoded; every other answer takes httpx's own path.
+    costs more than the JSON parsing; these bytes can go to the JSON parser as they are.
     """
-    content = response.content
-    if not content.isascii() or response.default_encoding != "utf-8":
+    if response.default_encoding != "utf-8":
         return None
     content_type = (response.headers.get("content-type") or "").lower()
     if "charset" in content_type and not (
         content_type.count("charset") == 1 and _charset(content_type) in ("utf-8", "utf8")
     ):
+        return None
+    return response.content
+
+
+def ascii_text(response: httpx.Response) -> Optional[str]:
+    """``response.text`` for the usual answer, ASCII bytes read as UTF-8; ``None`` for any other
+    (ASCII reads the same in every decoding httpx could pick, and decodes without a codec)."""
+    content = utf8_content(response)
+    if content is None or not content.isascii():
         return None
     return content.decode("ascii")
 

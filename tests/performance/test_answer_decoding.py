@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import tenios
-from tenios import _body
+from tenios import _body, _pipeline
 
 ACCESS_KEY = "XXXXX-XXXX-XXXXXX"
 
@@ -27,6 +27,8 @@ BODIES = [
     b'{"status": "CONNECTED", "note": "M\xfcller"}',  # Latin-1
     '{"status": "CONNECTED"}'.encode("utf-16"),
     b'{"status": "CONNECTED", "echo": "XXXXX-XXXX-XXXXXX"}',  # the key, to be redacted
+    b'{"status": "CONNECTED", "echo": "J\xc3\xbcrgen XXXXX-XXXX-XXXXXX"}',  # UTF-8, and the key
+    b'{"status": "CONNECTED", "echo": "XXXXX\\u002dXXXX-XXXXXX"}',  # the key, JSON-escaped
     b'{"error_code": "CALLBACK_NOT_FOUND", "error_message": "XXXXX-XXXX-XXXXXX", "fields": []}',
     b'{"status": 7}',
     b"[1, 2]",
@@ -77,15 +79,17 @@ def outcome(
     return ("ok", type(result), result.model_dump())
 
 
-def no_fast_path(response: httpx.Response) -> Optional[str]:
-    """Stands in for ``ascii_text``: every answer takes ``response.text``."""
-    return None
+def no_fast_path(response: httpx.Response) -> None:
+    """Stands in for ``ascii_text`` and ``utf8_content``: every answer takes ``response.text``."""
 
 
 def both_ways(*case: Any) -> tuple[Any, Any]:
-    """The outcome with the fast path, and with httpx's ``response.text`` only."""
+    """The outcome with the fast paths, and with httpx's ``response.text`` only."""
     fast = outcome(*case)
-    with mock.patch.object(_body, "ascii_text", no_fast_path):
+    with (
+        mock.patch.object(_body, "ascii_text", no_fast_path),
+        mock.patch.object(_pipeline, "utf8_content", no_fast_path),
+    ):
         slow = outcome(*case)
     return fast, slow
 
@@ -139,3 +143,20 @@ def test_any_body_reads_the_same_with_and_without_the_fast_path(
     fast, slow = both_ways(body, content_type, "utf-8")
 
     assert fast == slow
+
+
+@pytest.mark.parametrize(
+    ("body", "echo"),
+    [
+        (
+            '{"status": "CONNECTED", "echo": "Jürgen XXXXX-XXXX-XXXXXX"}'.encode(),
+            "Jürgen [REDACTED]",
+        ),
+        (b'{"status": "CONNECTED", "echo": "XXXXX\\u002dXXXX-XXXXXX"}', "[REDACTED]"),
+    ],
+    ids=["utf-8", "escaped"],
+)
+def test_an_echoed_key_is_redacted_from_a_successful_answer(body: bytes, echo: str) -> None:
+    kind, _, fields = outcome(body, "application/json", "utf-8")
+
+    assert (kind, fields["echo"]) == ("ok", echo)
