@@ -61,14 +61,18 @@ def _blank_is_none(value: object) -> object:
 
 
 class _AwareFirst:
-    """Try a time with a zone in pydantic's core first (no Python call: a page of CDRs holds
-    three stamps per item), and the lenient reading only for the rest, with one error message."""
+    """Try a time with a zone (or null) in pydantic's core first (no Python call: a page of CDRs
+    holds three stamps per item), and the lenient reading only for the rest, with one error
+    message."""
 
     def __get_pydantic_core_schema__(
         self, source: Any, handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
         return core_schema.union_schema(
-            [core_schema.datetime_schema(tz_constraint="aware"), handler(source)],
+            [
+                core_schema.nullable_schema(core_schema.datetime_schema(tz_constraint="aware")),
+                handler(source),
+            ],
             mode="left_to_right",
             custom_error_type="received_time",
             custom_error_message="Input should be a time such as 2017-01-01T09:00:00.000Z, or empty",
