@@ -115,6 +115,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         sys.path.insert(0, str(ROOT))
     from benchmarks import (
         async_calls,
+        cdr_instructions,
         cdr_listing,
         cli_startup,
         import_time,
@@ -158,6 +159,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         rows += cli_startup.measure(settings.import_rounds)
     if "f" in only:
         rows += cdr_listing.measure(settings.listing_rounds, settings.listing_cdrs, page_size=1000)
+        rows += cdr_instructions.measure(quick=arguments.quick)
     rows.sort(key=lambda row: row.key)
 
     info = report.machine()

@@ -10,8 +10,27 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-ROWS = ("a1", "a2", "b", "b2", "c1", "c2", "d1", "d2", "e1", "e2", "e3")
-"""(a) per call, (b) loopback calls/s, (c) import, (d) webhook parsing, (e) memory."""
+ROWS = (
+    "a1",
+    "a2",
+    "b",
+    "b2",
+    "c1",
+    "c2",
+    "d1",
+    "d2",
+    "e1",
+    "e2",
+    "e3",
+    "f1",
+    "f2",
+    "f3",
+    "g",
+    "h1",
+    "h2",
+)
+"""(a) per call, (b) loopback calls/s, (c) import, (d) webhook parsing, (e) memory, (f) listing
+CDRs, (g) the command's start-up, (h) the async client."""
 
 
 @pytest.mark.slow  # about 6 s: every benchmark once, in a subprocess
