@@ -29,9 +29,9 @@ def test_outbound_blocks_do_not_import_the_inbound_parser() -> None:
 
 def test_open_enums_have_one_mechanism() -> None:
     sources = {path: path.read_text(encoding="utf-8") for path in PACKAGE.rglob("*.py")}
-    defining = [path.name for path, text in sources.items() if "def known_member" in text]
+    defining = [path.name for path, text in sources.items() if "class _KnownMember" in text]
     assert defining == ["_fields.py"]
-    users = [p.relative_to(PACKAGE).as_posix() for p, t in sources.items() if "known_member(" in t]
+    users = [p.relative_to(PACKAGE).as_posix() for p, t in sources.items() if "_KnownMember(" in t]
     assert users == ["types/_fields.py"]  # everything else spells it Open[E]
     assert all("union_mode" not in text for text in sources.values())
 

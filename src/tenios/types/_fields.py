@@ -60,11 +60,6 @@ def _members(enum: type[Enum]) -> core_schema.CoreSchema:
     return core_schema.literal_schema(list(enum))  # pragma: no cover - pydantic 2.6
 
 
-def known_member(enum: type[Enum]) -> _KnownMember:
-    """The annotation ``Open[E]`` stands for: ``Annotated[str, known_member(E)]``."""
-    return _KnownMember(enum)
-
-
 if TYPE_CHECKING:
     Open = Union[_E, str]
 else:
@@ -74,7 +69,7 @@ else:
         else the string as sent. Type checkers see ``E | str``."""
 
         def __class_getitem__(cls, enum: type[Enum]) -> object:
-            return Annotated[str, known_member(enum)]
+            return Annotated[str, _KnownMember(enum)]
 
 
 HttpsUrl = Annotated[StrictStr, AfterValidator(check_https_url)]
