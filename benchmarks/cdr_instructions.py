@@ -28,7 +28,7 @@ import httpx
 import tenios
 from tenios.testing import DEMO_ACCESS_KEY, Emulator
 
-from .cdr_listing import START, _end, by_hand, with_tenios
+from .cdr_listing import START, by_hand, retrieve_page, with_tenios
 from .report import Row
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,17 +47,7 @@ def _write_pages(folder: Path) -> None:
         emulator.add_cdrs(cdrs // 2, start=START, spacing=2.0)
         with httpx.Client(transport=emulator.transport(), base_url="http://emulator") as http:
             for page in range(1, PAGES + 1):
-                answer = http.post(
-                    "/cdrs/retrieve",
-                    json={
-                        "access_key": DEMO_ACCESS_KEY,
-                        "start_date_from": START.strftime("%Y-%m-%dT%H:%M:%S.000Z"),
-                        "start_date_to": _end(cdrs).strftime("%Y-%m-%dT%H:%M:%S.000Z"),
-                        "page": page,
-                        "page_size": PAGE_SIZE,
-                    },
-                )
-                answer.raise_for_status()
+                answer = retrieve_page(http, cdrs, page, PAGE_SIZE)
                 (folder / f"{page}.json").write_bytes(answer.content)
 
 

@@ -75,22 +75,28 @@ def _end(legs: int) -> datetime:
     return START + timedelta(seconds=legs - 1)
 
 
+def retrieve_page(http: httpx.Client, cdrs: int, page: int, page_size: int) -> httpx.Response:
+    """One page of the period holding the first ``cdrs`` CDRs, asked for by hand with httpx."""
+    response = http.post(
+        "/cdrs/retrieve",
+        json={
+            "access_key": DEMO_ACCESS_KEY,
+            "start_date_from": START.strftime("%Y-%m-%dT%H:%M:%S.000Z"),
+            "start_date_to": _end(cdrs).strftime("%Y-%m-%dT%H:%M:%S.000Z"),
+            "page": page,
+            "page_size": page_size,
+        },
+    )
+    response.raise_for_status()
+    return response
+
+
 def by_hand(http: httpx.Client, cdrs: int, page_size: int) -> Iterator[HandCdr]:
     """Every CDR of the period with nothing but httpx and pydantic: page after page."""
     page = 1
     seen = 0
     while True:
-        response = http.post(
-            "/cdrs/retrieve",
-            json={
-                "access_key": DEMO_ACCESS_KEY,
-                "start_date_from": START.strftime("%Y-%m-%dT%H:%M:%S.000Z"),
-                "start_date_to": _end(cdrs).strftime("%Y-%m-%dT%H:%M:%S.000Z"),
-                "page": page,
-                "page_size": page_size,
-            },
-        )
-        response.raise_for_status()
+        response = retrieve_page(http, cdrs, page, page_size)
         answer = HandPage.model_validate_json(response.content)
         yield from answer.items
         seen += len(answer.items)
