@@ -12,6 +12,8 @@ import pytest
 import tenios
 from tenios.testing import DEMO_AGENT_EMAIL, Emulator
 
+pytest_plugins = ["pytester"]
+
 
 def test_the_plugin_is_registered_as_a_pytest11_entry_point() -> None:
     entry_points = importlib.metadata.distribution("tenios").entry_points  # 3.9 has no group=
@@ -64,9 +66,6 @@ def test_the_package_exports_what_it_lists_and_nothing_else() -> None:
     unknown = "Nothing"
     with pytest.raises(AttributeError, match="has no attribute 'Nothing'"):
         getattr(testing, unknown)
-
-
-pytest_plugins = ["pytester"]
 
 _CLOCK_TEST = """
 import pytest
