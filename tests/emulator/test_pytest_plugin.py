@@ -67,6 +67,7 @@ def test_the_package_exports_what_it_lists_and_nothing_else() -> None:
     with pytest.raises(AttributeError, match="has no attribute 'Nothing'"):
         getattr(testing, unknown)
 
+
 _CLOCK_TEST = """
 import pytest
 
